@@ -1,0 +1,56 @@
+# lkjip: two commands do everything on a fresh machine.
+#   make report   set up .venv and build the report for the default year (HTML + PDF)
+#   make test     set up .venv and run the whole suite (unit tests, notebooks via nbval)
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+YEAR   ?= $(shell $(PYTHON) -c "import pathlib,re;print(re.search(r'default_year:\s*(\d+)',pathlib.Path('params/defaults.yaml').read_text()).group(1))" 2>/dev/null || echo 2024)
+STAMP  := $(VENV)/.lkjip-stamp
+
+.PHONY: setup report test lab golden bench lint clean sysdeps
+
+setup: $(STAMP)
+
+# WeasyPrint renders the PDF through Pango; Debian ships it as a system library.
+# Installed here (as root, as on CI) only when it is missing.
+sysdeps:
+	@if ! ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so.0'; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; \
+	  else echo "WeasyPrint needs Pango: apt-get install libpango-1.0-0 libpangoft2-1.0-0" >&2; exit 1; fi; \
+	fi
+
+$(STAMP): pyproject.toml | sysdeps
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	# rfc3987-syntax comes in through jupyter-events -> jsonschema[format-nongpl]. When it is
+	# installed, every `import jsonschema` (so every `import nbformat`, papermill and nbconvert)
+	# builds a Lark grammar at import time: about 2.5 s per process on this machine type
+	# (python-jsonschema/jsonschema#1392). It only validates the "iri"/"uri" string formats of
+	# Jupyter event schemas, which lkjip never emits, and jsonschema skips a format whose checker
+	# is not installed. So it is removed from the project's environment.
+	$(BIN)/pip uninstall -y -q rfc3987-syntax || true
+	touch $(STAMP)
+
+report: setup
+	$(BIN)/lkjip build --year $(YEAR) --format html,pdf
+
+test: setup
+	$(BIN)/python -m pytest -q -n 2 tests
+	$(BIN)/python -m pytest -q -p no:randomly --nbval notebooks/ --nbval-sanitize-with notebooks/nbval-sanitize.cfg
+
+lab: setup
+	$(BIN)/jupyter lab --notebook-dir=notebooks
+
+golden: setup
+	$(BIN)/lkjip golden --year $(YEAR)
+
+bench: setup
+	$(BIN)/python benchmarks/bench_build.py
+
+lint: setup
+	$(BIN)/ruff check lkjip tests benchmarks
+
+clean:
+	rm -rf build

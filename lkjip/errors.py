@@ -1,0 +1,57 @@
+"""One family of errors. Each carries a message written for the person who must act on it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class LkjipError(Exception):
+    """Base of every error lkjip raises on purpose."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding about the inputs: where it is, what was expected, what was found."""
+
+    file: str
+    row: int | None  # the row as a spreadsheet shows it (header = 1, first data row = 2)
+    column: str | None
+    expected: str
+    found: str
+    hint: str = ""
+    severity: str = "error"  # "error" or "warning"
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f", row {self.row}"
+        if self.column:
+            where += f", column '{self.column}'"
+        text = f"{where}: expected {self.expected}; found {self.found}"
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+class DataError(LkjipError):
+    """The inputs of a year are invalid; ``problems`` lists every finding."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class RuleError(LkjipError):
+    """A rule file is missing or invalid."""
+
+
+class FigureError(LkjipError):
+    """A figure id is unknown or cannot be computed."""
+
+
+class BuildError(LkjipError):
+    """A chapter failed to execute or the report could not be assembled."""
+
+
+class AuditError(LkjipError):
+    """A consistency check failed: a figure does not follow from its parts."""
