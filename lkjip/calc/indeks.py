@@ -1,0 +1,56 @@
+"""Survey scores: the 1-4 index and the IKM quality band (PermenPAN-RB 14/2017)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from lkjip.calc._dasar import CalcError, angka
+
+if TYPE_CHECKING:
+    from lkjip.rules import Rules
+
+
+class Mutu(NamedTuple):
+    """The quality band of a survey score: grade (A-D), its label, and the 1-4 index."""
+
+    grade: str
+    label: str
+    indeks: float
+
+
+def indeks_dari_skor(skor: float | None, pembagi: float = 25.0) -> float | None:
+    """A 0-100 survey score on the 1-4 index scale: ``skor / pembagi`` (25 in IKM practice).
+
+    Kept at full precision; round half-up only when printing.
+    """
+    nilai = angka(skor, "skor")
+    if nilai is None:
+        return None
+    if not 0 <= nilai <= 100:
+        raise CalcError(f"skor: expected a survey score between 0 and 100; found {skor!r}")
+    if pembagi <= 0:
+        raise CalcError(f"pembagi: expected a number > 0; found {pembagi!r}")
+    return nilai / pembagi
+
+
+def mutu_ikm(skor_0_100: float | None, *, rules: Rules) -> Mutu | None:
+    """The IKM band of a 0-100 score, from the bands in ``rules``.
+
+    A score belongs to the first band whose lower bound it reaches, compared at full
+    precision. The printed bands leave gaps (88.30 | 88.31): a score inside one (88.305) is
+    below the upper band's bound, so it falls in the lower band (B). ``None`` for an unknown
+    score; a CalcError for a score outside the scale the bands cover.
+    """
+    nilai = angka(skor_0_100, "skor")
+    if nilai is None:
+        return None
+    pita = rules.ikm_pita
+    if not pita[-1].min <= nilai <= pita[0].maks:
+        raise CalcError(f"skor IKM: expected a score between {pita[-1].min:g} and "
+                        f"{pita[0].maks:g}; found {skor_0_100!r}")
+    for band in pita:
+        if nilai >= band.min:
+            indeks = indeks_dari_skor(nilai, rules.indeks_pembagi)
+            assert indeks is not None
+            return Mutu(band.grade, band.label, indeks)
+    raise AssertionError("unreachable: the lowest band's bound was checked above")
