@@ -32,7 +32,13 @@ def _read(path: Path) -> dict[str, Any]:
 
 
 def default_year(params_dir: Path | None = None) -> int:
-    return int(_read(Path(params_dir or PARAMS_DIR) / "defaults.yaml")["default_year"])
+    path = Path(params_dir or PARAMS_DIR) / "defaults.yaml"
+    value = _read(path).get("default_year")
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise DataError([Problem(str(path), None, "default_year", "default_year: <a year>",
+                                 "no such key" if value is None else repr(value),
+                                 "or give --year")])
+    return value
 
 
 def load_params(year: int, params_dir: Path | None = None) -> dict[str, Any]:
@@ -43,6 +49,6 @@ def load_params(year: int, params_dir: Path | None = None) -> dict[str, Any]:
     path = folder / f"{year}.yaml"
     own = _read(path)
     values.update(own)
-    if int(values.get("year", -1)) != int(year):
+    if values.get("year") != int(year):
         raise DataError([Problem(str(path), None, "year", f"year: {year}", f"year: {values.get('year')!r}")])
     return values

@@ -1,0 +1,49 @@
+"""Shared fixtures: a writable copy of the repository's inputs."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+from lkjip.paths import DATA_DIR, PARAMS_DIR
+
+
+@dataclass
+class Workspace:
+    """A temporary copy of data/ and params/; ``office`` is the office's data folder."""
+
+    data: Path
+    params: Path
+    office: Path
+
+    def path(self, name: str) -> Path:
+        """A file of the office folder, e.g. ``ws.path('pegawai.csv')``."""
+        return self.office / name
+
+    def read(self, name: str) -> str:
+        return self.path(name).read_text(encoding="utf-8")
+
+    def write(self, name: str, text: str) -> None:
+        path = self.path(name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+    def replace(self, name: str, old: str, new: str) -> None:
+        """Replace the first ``old`` in a file (which must contain it)."""
+        text = self.read(name)
+        assert old in text, f"{old!r} not in {name}"
+        self.write(name, text.replace(old, new, 1))
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Workspace:
+    data = tmp_path / "data"
+    params = tmp_path / "params"
+    shutil.copytree(DATA_DIR, data)
+    shutil.copytree(PARAMS_DIR, params)
+    office = yaml.safe_load((params / "defaults.yaml").read_text(encoding="utf-8"))["office"]
+    return Workspace(data=data, params=params, office=data / office)
