@@ -331,6 +331,17 @@ def _ikk(F: Figures, s: _Sink) -> None:
             s.add(f"{p}.mutu", m.grade, "kategori", f"Mutu {name}", [f"{p}.nilai_survei"])
             s.add(f"{p}.kategori", m.label, "kategori", f"Kategori {name}", [f"{p}.nilai_survei"])
 
+    # how many indicators reached their target, did not, or had nothing to measure (nihil)
+    status_ids = [f"ikk.{c}.status" for c in ind["kode"]]
+    for st in ("tercapai", "tidak_tercapai", "nihil"):
+        s.add(
+            f"ikk.jumlah_{st}",
+            sum(1 for i in status_ids if s.items[i].value == st),
+            "jumlah",
+            f"Jumlah indikator berstatus {st}",
+            status_ids,
+        )
+
 
 @provider("sasaran")
 def _sasaran(F: Figures, s: _Sink) -> None:
@@ -473,6 +484,33 @@ def _anggaran(F: Figures, s: _Sink) -> None:
         "Jumlah anggaran Perjanjian Kinerja",
         [f"anggaran.program.{slug(k)}" for k in pk["kegiatan"]],
     )
+    # the same for the PK printed in the appendix (dokumen pk_lampiran: signed before the ABT)
+    pl = F.this_year("pk_anggaran")
+    pl = pl[pl["dokumen"] == "pk_lampiran"]
+    for r in pl.itertuples(index=False):
+        s.add(
+            f"anggaran.pk_lampiran.{slug(r.kegiatan)}",
+            int(r.anggaran),
+            "rupiah",
+            f"Anggaran kegiatan {r.kegiatan} (PK lampiran)",
+            [f"pk_anggaran.csv[tahun={F.year},dokumen=pk_lampiran,kegiatan={r.kegiatan}]"],
+        )
+    for prog, rows in pl.groupby("program", sort=False):
+        s.add(
+            f"anggaran.pk_lampiran.{slug(prog)}.jumlah",
+            int(rows["anggaran"].sum()),
+            "rupiah",
+            f"Anggaran {prog} (PK lampiran)",
+            [f"anggaran.pk_lampiran.{slug(k)}" for k in rows["kegiatan"]],
+        )
+    if len(pl):
+        s.add(
+            "anggaran.pk_lampiran.total",
+            int(pl["anggaran"].sum()),
+            "rupiah",
+            "Jumlah anggaran Perjanjian Kinerja lampiran",
+            [f"anggaran.pk_lampiran.{slug(k)}" for k in pl["kegiatan"]],
+        )
 
     # by sasaran and by indicator
     sa = F.this_year("anggaran_sasaran")

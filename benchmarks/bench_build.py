@@ -1,0 +1,160 @@
+"""Build benchmark: lkjip build against the hand-written papermill + nbconvert baseline.
+
+Run by ``make bench``. Every scenario runs in a fresh process, several times; the table shows
+medians, the ratio to the baseline measured in the same run, and the peak resident memory of
+the largest process involved (the command or one of its kernels). The machine is shared and
+noisy: compare ratios, not seconds across runs.
+
+    python benchmarks/bench_build.py [--reps 3] [--year 2024] [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+NOTEBOOKS = ROOT / "notebooks"
+
+# Runs a command and prints the peak RSS (KiB) of its process tree on stderr's last line.
+_MEASURE = (
+    "import resource, subprocess, sys\n"
+    "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)\n"
+    "sys.stderr.write(r.stderr[-4000:] if r.returncode else '')\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    "sys.exit(r.returncode)\n"
+)
+
+
+def run(cmd: list[str], env: dict | None = None) -> tuple[float, int]:
+    """Wall time (s) and peak RSS (MiB) of one command."""
+    t0 = time.perf_counter()
+    p = subprocess.run([sys.executable, "-c", _MEASURE, *cmd], capture_output=True, text=True, env=env)
+    dt = time.perf_counter() - t0
+    if p.returncode:
+        raise SystemExit(f"benchmark command failed: {' '.join(cmd)}\n{p.stderr}")
+    return dt, int(p.stdout.strip().splitlines()[-1]) // 1024
+
+
+def chapters() -> list[str]:
+    sys.path.insert(0, str(ROOT))
+    from lkjip.chapters import chapters as _chapters
+
+    return [c.notebook for c in _chapters()]
+
+
+def baseline(work: Path, year: int) -> tuple[float, int]:
+    """What a user would write by hand: papermill CLI per chapter, then nbconvert on the merged result."""
+    script = work / "baseline.sh"
+    out = work / "baseline"
+    lines = ["set -e", f"rm -rf {out}", f"mkdir -p {out}"]
+    for nb in chapters():
+        lines.append(f"{BIN}/papermill -k python3 --no-progress-bar {NOTEBOOKS / nb} {out / nb} -p year {year} >/dev/null 2>&1")
+    merge = (
+        "import nbformat, sys, pathlib\n"
+        "paths = sys.argv[2:]\n"
+        "nbs = [nbformat.read(p, as_version=4) for p in paths]\n"
+        "merged = nbs[0]\n"
+        "for nb in nbs[1:]: merged.cells.extend(nb.cells)\n"
+        "nbformat.write(merged, sys.argv[1])\n"
+    )
+    (work / "merge.py").write_text(merge)
+    lines.append(f"{BIN}/python {work / 'merge.py'} {out / 'merged.ipynb'} " + " ".join(str(out / nb) for nb in chapters()))
+    lines.append(f"{BIN}/jupyter nbconvert --to html --no-input {out / 'merged.ipynb'} >/dev/null 2>&1")
+    script.write_text("\n".join(lines) + "\n")
+    return run(["bash", str(script)])
+
+
+def lkjip(*args: str) -> list[str]:
+    return [str(BIN / "lkjip"), *args]
+
+
+def median_of(reps: int, fn, before=None) -> tuple[float, int, list[float]]:
+    times, mems = [], []
+    for _ in range(reps):
+        if before:
+            before()
+        t, m = fn()
+        times.append(t)
+        mems.append(m)
+    return statistics.median(times), max(mems), times
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--reps", type=int, default=3)
+    ap.add_argument("--year", type=int, default=2024)
+    args = ap.parse_args()
+    year, reps = args.year, args.reps
+    load = os.getloadavg()
+    work = Path(tempfile.mkdtemp(prefix="lkjip-bench-"))
+    rows: list[tuple[str, float, int, list[float], str]] = []
+    try:
+        out = work / "out"
+        data = work / "data"
+        shutil.copytree(ROOT / "data", data)
+
+        def cold():
+            shutil.rmtree(out, ignore_errors=True)
+
+        t, m, ts = median_of(reps, lambda: baseline(work, year))
+        rows.append(("baseline: papermill CLI per chapter + nbconvert", t, m, ts, ""))
+        base = t
+
+        t, m, ts = median_of(reps, lambda: run([str(BIN / "python"), "-c", "import lkjip, pandas, matplotlib.pyplot, nbformat"]))
+        rows.append(("floor: import lkjip, pandas, matplotlib.pyplot, nbformat", t, m, ts, ""))
+        floor = t
+
+        build = ["build", "--year", str(year), "--data", str(data), "--out", str(out), "--quiet"]
+        t, m, ts = median_of(reps, lambda: run(lkjip(*build, "--format", "html")), before=cold)
+        rows.append(("lkjip build --format html (cold cache)", t, m, ts, f"{t / floor:.2f}× floor"))
+        t, m, ts = median_of(reps, lambda: run(lkjip(*build, "--format", "html,pdf")), before=cold)
+        rows.append(("lkjip build --format html,pdf (cold cache)", t, m, ts, ""))
+        t, m, ts = median_of(reps, lambda: run(lkjip(*build, "--format", "html,pdf")))
+        rows.append(("lkjip build again, nothing changed", t, m, ts, ""))
+
+        # one data file changed: a file only BAB III reads (the SMART scores)
+        target = data / "kanim-pamekasan" / "smart.csv"
+        original = target.read_text(encoding="utf-8")
+        flip = [0]
+
+        def change():
+            flip[0] += 1
+            target.write_text(original.rstrip("\n") + "\n" * (1 + flip[0] % 2), encoding="utf-8")
+
+        t, m, ts = median_of(reps, lambda: run(lkjip(*build, "--format", "html,pdf")), before=change)
+        manifest = json.loads((out / str(year) / "manifest.json").read_text()) if (out / str(year) / "manifest.json").exists() else {}
+        executed = [c for c, v in manifest.get("chapters", {}).items() if v.get("executed")]
+        rows.append(("lkjip build after changing one data file", t, m, ts,
+                     f"re-executed: {', '.join(executed) if executed else 'see manifest'}"))
+
+        pdf_time = None
+        timing = out / str(year) / "timing.json"
+        if timing.exists():
+            pdf_time = json.loads(timing.read_text()).get("pdf_seconds")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    print(f"\nlkjip build benchmark, year {year}: median of {reps} runs; machine: {os.cpu_count()} cores, "
+          f"load average before the run {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}\n")
+    print(f"| {'scenario':<58} | {'median s':>8} | {'vs baseline':>11} | {'peak MiB':>8} | runs (s) | note")
+    print(f"|{'-' * 60}|{'-' * 10}|{'-' * 13}|{'-' * 10}|----------|------")
+    for name, t, m, ts, note in rows:
+        ratio = f"{base / t:.1f}× faster" if t < base else f"{t / base:.2f}×"
+        print(f"| {name:<58} | {t:>8.2f} | {ratio:>11} | {m:>8} | {' '.join(f'{x:.2f}' for x in ts)} | {note}")
+    if pdf_time is not None:
+        print(f"\nPDF rendering (WeasyPrint) in the last build: {pdf_time:.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,512 @@
+"""``lkjip build`` and ``lkjip golden``: chapters executed (shared kernels, cache), stitched into
+one HTML page, rendered as a PDF.
+
+A build of year Y writes, into ``build/Y/``::
+
+    lkjip-Y.html  lkjip-Y.pdf  figures.json  manifest.json  notebooks/<chapter>.ipynb
+
+It builds into a temporary folder next to ``build/Y/`` and swaps it in only when everything
+succeeded, so a failed build leaves the previous good one untouched (the failed chapter's
+executed notebook is kept in ``build/Y.failed/``).
+
+What runs and what is served from the cache (``build/.cache/``; see :mod:`lkjip.cache`):
+
+* a chapter is executed (papermill, in a kernel shared with the other chapters of the build:
+  :mod:`lkjip.execute`) unless the cache holds it for the same static key and the data files
+  it read are unchanged;
+* ``figures.json`` likewise (computed in a kernel: the build process never imports pandas);
+* the HTML is stitched (:mod:`lkjip.stitch`) unless the cache holds it for the same executed
+  notebooks, templates, package and environment; the PDF (:mod:`lkjip.pdf`) unless the cache
+  holds it for the same HTML.
+
+So when nothing changed a build hashes its inputs, copies the cached results and swaps the
+folder: no kernel, no nbconvert, no WeasyPrint.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+import lkjip
+from lkjip import cache as C
+from lkjip.chapters import Chapter, chapters
+from lkjip.errors import BuildError
+from lkjip.params import load_params
+from lkjip.paths import BUILD_DIR, DATA_DIR, NOTEBOOKS_DIR, PARAMS_DIR, PROJ_ROOT, RULES_DIR, TEMPLATES_DIR, office_dir
+
+PACKAGE_DIR = Path(lkjip.__file__).resolve().parent
+FORMATS = ("html", "pdf")
+FIGURES_JSON = "figures.json"
+
+
+def default_workers() -> int:
+    """Kernels run side by side: ``LKJIP_WORKERS``, else 2 on a machine with 2 cores or more."""
+    env = os.environ.get("LKJIP_WORKERS", "")
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    return 2 if (os.cpu_count() or 1) >= 2 else 1
+
+
+@dataclass
+class Step:
+    """One line of the progress display."""
+
+    name: str
+    status: str  # executed | cached | stitched | rendered | skipped | failed
+    seconds: float
+    note: str = ""
+
+
+@dataclass
+class BuildResult:
+    folder: Path
+    steps: list[Step] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def executed(self) -> list[str]:
+        return [s.name for s in self.steps if s.status == "executed"]
+
+    def cached(self) -> list[str]:
+        return [s.name for s in self.steps if s.status == "cached"]
+
+
+class _Progress:
+    def __init__(self, stream: TextIO | None):
+        self.stream = stream
+        self.steps: list[Step] = []
+
+    def __call__(self, step: Step) -> None:
+        self.steps.append(step)
+        if self.stream is not None:
+            note = f"  ({step.note})" if step.note else ""
+            print(f"  {step.name:<34} {step.status:<9} {step.seconds:6.2f} s{note}", file=self.stream,
+                  flush=True)
+
+    def say(self, text: str) -> None:
+        if self.stream is not None:
+            print(text, file=self.stream, flush=True)
+
+
+@dataclass
+class Inputs:
+    """The hashes a build's cache keys are made of (cheap: files are hashed, nothing imported)."""
+
+    year: int
+    office: str
+    parameters: dict[str, Any]
+    params: dict[str, str]
+    rules: dict[str, str]
+    package: dict[str, str]
+    templates: dict[str, str]
+    data_files: list[str]
+    env: dict[str, Any]
+
+    def common(self) -> dict[str, Any]:
+        return {"format": C.CACHE_FORMAT, "parameters": self.parameters, "params": self.params,
+                "rules": self.rules, "package": self.package, "data_files": self.data_files,
+                "env": self.env}
+
+
+def _param_dir_value(given: Path | None) -> str:
+    return str(Path(given).resolve()) if given else ""
+
+
+def gather_inputs(year: int, data_dir: Path | None, params_dir: Path | None, rules_dir: Path,
+                  package_dir: Path, templates_dir: Path) -> Inputs:
+    params_root = Path(params_dir or PARAMS_DIR)
+    values = load_params(year, params_root)
+    office = str(values.get("office") or "")
+    if not office:
+        raise BuildError(f"{params_root / f'{year}.yaml'}: expected 'office: <kode kantor>' "
+                         "(here or in defaults.yaml); found no office")
+    parameters = {"year": int(year), "office": office, "data_dir": _param_dir_value(data_dir),
+                  "params_dir": _param_dir_value(params_dir)}
+    # every params file, not only this year's: a chapter may read last year's number or date
+    params = C.tree(params_root, suffixes=(".yaml", ".yml"))
+    return Inputs(
+        year=int(year), office=office, parameters=parameters, params=params,
+        rules=C.tree(Path(rules_dir), suffixes=(".yaml", ".yml")),
+        package=C.tree(Path(package_dir), skip={"templates"}),
+        templates=C.tree(Path(templates_dir)),
+        data_files=C.listing(office_dir(office, data_dir)),
+        env=C.environment(),
+    )
+
+
+def chapter_key(inputs: Inputs, chapter: Chapter, notebook: Path) -> str:
+    return C.sha256_json({"chapter": chapter.notebook, "notebook": C.notebook_source_hash(notebook),
+                          **inputs.common()})
+
+
+def figures_key(inputs: Inputs) -> str:
+    return C.sha256_json({"figures": True, **inputs.common()})
+
+
+def report_key(inputs: Inputs, notebooks: list[tuple[Chapter, bytes]]) -> str:
+    return C.sha256_json({
+        "report": "html", "format": C.CACHE_FORMAT, "year": inputs.year, "office": inputs.office,
+        "notebooks": [[c.notebook, c.number, C.sha256_bytes(b)] for c, b in notebooks],
+        "templates": inputs.templates, "package": inputs.package, "env": inputs.env})
+
+
+# ---- the build ---------------------------------------------------------------------------------
+def build(year: int, *, formats: tuple[str, ...] = FORMATS, data_dir: Path | None = None,
+          params_dir: Path | None = None, out_dir: Path | None = None, rekonsiliasi: bool = False,
+          use_cache: bool = True, progress: TextIO | None = None,
+          chapter_list: list[Chapter] | None = None, notebooks_dir: Path = NOTEBOOKS_DIR,
+          rules_dir: Path = RULES_DIR, package_dir: Path = PACKAGE_DIR,
+          templates_dir: Path = TEMPLATES_DIR, cache_dir: Path | None = None,
+          workers: int | None = None, figures: bool | None = None, pool: Any = None) -> BuildResult:
+    """Build the report of ``year`` into ``<out_dir>/<year>/``.
+
+    Parameters
+    ----------
+    formats
+        Which of "html" and "pdf" to write (the HTML is made for the PDF in any case).
+    data_dir, params_dir
+        Input folders; None means the repository's ``data/`` and ``params/``.
+    out_dir
+        The build folder (default ``build/``); the cache is ``<out_dir>/.cache`` unless
+        ``cache_dir`` says otherwise.
+    use_cache
+        False re-executes every chapter and re-renders everything (the results are still
+        stored in the cache).
+    progress
+        Where the progress display goes (one line per step); None for none.
+    chapter_list, notebooks_dir, rules_dir, package_dir, templates_dir, cache_dir, workers
+        For tests and special runs: which chapters, where their notebooks are, what is
+        hashed for the cache key, how many kernels.
+    figures
+        Whether to write figures.json; by default when ``package_dir`` has ``figures.py``.
+    pool
+        An ``lkjip.execute.Pool`` whose kernels to use (and leave running), e.g. for several
+        builds in one process; by default the build starts its own and stops them.
+    """
+    t0 = time.perf_counter()
+    formats = tuple(formats)
+    bad = [f for f in formats if f not in FORMATS]
+    if bad or not formats:
+        raise BuildError(f"--format: expected a comma-separated list of {', '.join(FORMATS)}; "
+                         f"found {','.join(formats) or 'nothing'}")
+    out = Path(out_dir or BUILD_DIR)
+    final = out / str(year)
+    store = C.Cache(Path(cache_dir) if cache_dir else out / ".cache")
+    show = _Progress(progress)
+    chs = chapter_list if chapter_list is not None else chapters(include_optional=rekonsiliasi)
+    if not chs:
+        raise BuildError("no chapter to build")
+    for ch in chs:
+        if not (Path(notebooks_dir) / ch.notebook).is_file():
+            raise BuildError(f"chapter {ch.notebook}: no such notebook in {notebooks_dir} "
+                             "(the chapter list is lkjip/chapters.py)")
+    inputs = gather_inputs(year, data_dir, params_dir, rules_dir, package_dir, templates_dir)
+    if figures is None:
+        figures = (Path(package_dir) / "figures.py").is_file()
+
+    out.mkdir(parents=True, exist_ok=True)
+    tmp = out / f".{year}.tmp-{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    (tmp / "notebooks").mkdir(parents=True)
+    show.say(f"lkjip build {year} -> {final}")
+
+    from lkjip.execute import ChapterError, Job, Pool  # light: papermill is imported on first run
+
+    # 1. chapters and figures: from the cache, or jobs for the kernels
+    keys: dict[str, str] = {}
+    results: dict[str, bytes] = {}
+    files_read: dict[str, dict[str, str | None]] = {}
+    jobs: list[Job] = []
+    reasons: dict[str, str] = {}
+    for ch in chs:
+        src = Path(notebooks_dir) / ch.notebook
+        key = keys[ch.notebook] = chapter_key(inputs, ch, src)
+        found = store.get("chapters", Path(ch.notebook).stem, key, "ipynb") if use_cache else None
+        if found and found.hit:
+            results[ch.notebook] = found.hit.data
+            files_read[ch.notebook] = found.hit.files_read
+            show(Step(ch.notebook, "cached", 0.0))
+        else:
+            reasons[ch.notebook] = found.reason if found else "--no-cache"
+            jobs.append(Job(ch.notebook, src, tmp / "notebooks" / ch.notebook, inputs.parameters))
+    if figures:
+        key = keys[FIGURES_JSON] = figures_key(inputs)
+        found = store.get("figures", str(year), key, "json") if use_cache else None
+        if found and found.hit:
+            results[FIGURES_JSON] = found.hit.data
+            files_read[FIGURES_JSON] = found.hit.files_read
+            show(Step(FIGURES_JSON, "cached", 0.0))
+        else:
+            reasons[FIGURES_JSON] = found.reason if found else "--no-cache"
+            # queued after the chapters: it runs while the last chapters still execute
+            jobs.append(Job(FIGURES_JSON, None, tmp / FIGURES_JSON, inputs.parameters, kind="figures"))
+    else:
+        show(Step(FIGURES_JSON, "skipped", 0.0, "lkjip.figures does not exist yet"))
+
+    executed_nbs: dict[str, Any] = {}
+    if jobs:
+        from lkjip.execute import dumps
+
+        def done(d: Any) -> None:
+            name = d.job.name
+            if d.job.kind == "figures":
+                data = d.job.output.read_bytes()
+                kind, entry, ext = "figures", str(year), "json"
+            else:
+                executed_nbs[name] = d.nb
+                data = dumps(d.nb)
+                kind, entry, ext = "chapters", Path(name).stem, "ipynb"
+            results[name] = data
+            files_read[name] = store.put(kind, entry, keys[name], ext, data, _data_files(d.files_read))
+            show(Step(name, "executed", d.seconds, reasons.get(name, "")))
+
+        own_pool = pool is None
+        if own_pool:
+            n = min(workers or default_workers(), len([j for j in jobs if j.kind == "chapter"]) or 1)
+            pool = Pool(n, cwd=Path(notebooks_dir))
+        pool.start(pool.size)  # the kernels boot while this process imports papermill
+
+        def warm() -> None:
+            """Import now what comes next, while the kernels execute."""
+            import nbconvert  # noqa: F401
+            import papermill  # noqa: F401
+            if "pdf" in formats:
+                import weasyprint  # noqa: F401
+
+        try:
+            pool.run(jobs, on_done=done, while_waiting=warm)
+        except ChapterError as exc:
+            failed = _keep_failed(tmp, out, year)
+            f = exc.failure
+            if f.notebook is not None:
+                f.notebook = failed / "notebooks" / f.name
+            show(Step(f.name, "failed", 0.0))
+            raise ChapterError(f) from None
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        finally:
+            if own_pool:
+                pool.close()
+
+    # 2. the executed notebooks and figures.json into the new folder
+    notebooks = [(ch, results[ch.notebook]) for ch in chs]
+    for ch, data in notebooks:
+        (tmp / "notebooks" / ch.notebook).write_bytes(data)
+    if FIGURES_JSON in results:
+        (tmp / FIGURES_JSON).write_bytes(results[FIGURES_JSON])
+
+    # 3. HTML and PDF
+    try:
+        html_name, pdf_name = f"lkjip-{year}.html", f"lkjip-{year}.pdf"
+        hkey = report_key(inputs, notebooks)
+        found = store.get("report", str(year), hkey, "html") if use_cache else None
+        if found and found.hit:
+            html_bytes = found.hit.data
+            if "html" in formats:
+                show(Step(html_name, "cached", 0.0))
+        else:
+            t = time.perf_counter()
+            html_bytes = _stitch(chs, notebooks, executed_nbs, inputs, templates_dir)
+            store.put("report", str(year), hkey, "html", html_bytes)
+            show(Step(html_name, "stitched", time.perf_counter() - t))
+        if "html" in formats:
+            (tmp / html_name).write_bytes(html_bytes)
+        if "pdf" in formats:
+            pkey = C.sha256_json({"report": "pdf", "html": C.sha256_bytes(html_bytes), "env": inputs.env,
+                                  "package": inputs.package,
+                                  "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH", "")})
+            found = store.get("report", str(year), pkey, "pdf") if use_cache else None
+            if found and found.hit:
+                (tmp / pdf_name).write_bytes(found.hit.data)
+                show(Step(pdf_name, "cached", 0.0))
+            else:
+                from lkjip.pdf import render_pdf
+
+                t = time.perf_counter()
+                render_pdf(html_bytes.decode("utf-8"), tmp / pdf_name, base_url=tmp)
+                store.put("report", str(year), pkey, "pdf", (tmp / pdf_name).read_bytes())
+                show(Step(pdf_name, "rendered", time.perf_counter() - t))
+
+        # 4. the manifest, then the swap
+        manifest = _manifest(inputs, chs, files_read, tmp, data_dir, params_dir, notebooks_dir,
+                             rules_dir, package_dir, templates_dir, formats)
+        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True,
+                                                      ensure_ascii=False) + "\n", encoding="utf-8")
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    _swap(tmp, final)
+    shutil.rmtree(out / f"{year}.failed", ignore_errors=True)
+    seconds = time.perf_counter() - t0
+    show.say(f"{final} ready in {seconds:.2f} s")
+    return BuildResult(final, show.steps, seconds)
+
+
+def _data_files(paths: list[str]) -> list[str]:
+    """The files a kernel reported reading, as absolute paths."""
+    return sorted({str(Path(p).resolve()) for p in paths})
+
+
+def _stitch(chs: list[Chapter], notebooks: list[tuple[Chapter, bytes]], executed: dict[str, Any],
+            inputs: Inputs, templates_dir: Path) -> bytes:
+    import nbformat
+
+    from lkjip.stitch import Part, stitch
+
+    parts = []
+    for ch, data in notebooks:
+        nb = executed.get(ch.notebook) or nbformat.reads(data.decode("utf-8"), as_version=4)
+        parts.append(Part(nb, ch.number, Path(ch.notebook).stem))
+    return stitch(parts, inputs.year, inputs.office, templates_dir).encode("utf-8")
+
+
+def _keep_failed(tmp: Path, out: Path, year: int) -> Path:
+    """The temporary folder of a failed build becomes ``<out>/<year>.failed``."""
+    failed = out / f"{year}.failed"
+    shutil.rmtree(failed, ignore_errors=True)
+    os.replace(tmp, failed)
+    return failed
+
+
+def _swap(new: Path, final: Path) -> None:
+    """Put ``new`` in the place of ``final``: two renames, then the old folder is deleted."""
+    old = final.parent / f".{final.name}.old-{os.getpid()}"
+    if final.exists():
+        os.replace(final, old)
+    try:
+        os.replace(new, final)
+    except BaseException:
+        if old.exists() and not final.exists():
+            os.replace(old, final)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _rel(path: Path | str, *roots: tuple[str, Path]) -> str:
+    """A path shown relative to a named root ("data/kanim-pamekasan/pegawai.csv")."""
+    p = Path(path).resolve()
+    for label, root in roots:
+        try:
+            return f"{label}/{p.relative_to(Path(root).resolve()).as_posix()}".lstrip("/")
+        except ValueError:
+            continue
+    return p.as_posix()
+
+
+def _manifest(inputs: Inputs, chs: list[Chapter], files_read: dict[str, dict[str, str | None]],
+              folder: Path, data_dir: Path | None, params_dir: Path | None, notebooks_dir: Path,
+              rules_dir: Path, package_dir: Path, templates_dir: Path,
+              formats: tuple[str, ...]) -> dict[str, Any]:
+    """Every input with its sha256, the versions, what each chapter read, and the outputs.
+
+    No timestamps and no absolute paths of the repository: two builds from the same inputs
+    write the same manifest.
+    """
+    data_root = Path(data_dir or DATA_DIR)
+    params_root = Path(params_dir or PARAMS_DIR)
+    roots = (("data", data_root), ("params", params_root), ("notebooks", Path(notebooks_dir)),
+             ("", PROJ_ROOT))
+    office = office_dir(inputs.office, data_dir)
+    outputs = {}
+    for p in sorted(folder.rglob("*")):
+        if p.is_file():
+            outputs[p.relative_to(folder).as_posix()] = C.sha256_file(p)
+    return {
+        "year": inputs.year,
+        "office": inputs.office,
+        "formats": list(formats),
+        "parameters": {k: (_rel(v, *roots) if k in ("data_dir", "params_dir") and v else v)
+                       for k, v in inputs.parameters.items()},
+        "inputs": {
+            "notebooks": {c.notebook: C.sha256_file(Path(notebooks_dir) / c.notebook) for c in chs},
+            "params": inputs.params,
+            "rules": inputs.rules,
+            "data": {f"{office.name}/{k}": v for k, v in C.tree(office).items()},
+            "package": inputs.package,
+            "templates": inputs.templates,
+        },
+        "chapters": {name: sorted(_rel(p, *roots) for p in files)
+                     for name, files in sorted(files_read.items())},
+        "versions": {"python": inputs.env["python"], **C.key_versions()},
+        "system": inputs.env["system"],
+        "outputs": outputs,
+    }
+
+
+# ---- golden ------------------------------------------------------------------------------------
+def golden(year: int, *, data_dir: Path | None = None, params_dir: Path | None = None,
+           notebooks_dir: Path = NOTEBOOKS_DIR, chapter_list: list[Chapter] | None = None,
+           progress: TextIO | None = None, workers: int | None = None) -> list[Path]:
+    """Re-execute the chapter notebooks in place with the year's params, outputs kept and
+    cleaned as in a build: the reference outputs nbval compares against."""
+    from lkjip.execute import Job, Pool, dumps
+
+    show = _Progress(progress)
+    chs = chapter_list if chapter_list is not None else chapters(include_optional=True)
+    inputs = gather_inputs(year, data_dir, params_dir, RULES_DIR, PACKAGE_DIR, TEMPLATES_DIR)
+    tmp = Path(notebooks_dir) / f".golden-{os.getpid()}"
+    tmp.mkdir(exist_ok=True)
+    written: list[Path] = []
+    from lkjip.execute import ChapterError
+
+    try:
+        jobs = [Job(ch.notebook, Path(notebooks_dir) / ch.notebook, tmp / ch.notebook, inputs.parameters)
+                for ch in chs]
+
+        def done(d: Any) -> None:
+            target = Path(notebooks_dir) / d.job.name
+            C._write_atomic(target, dumps(d.nb))
+            written.append(target)
+            show(Step(d.job.name, "executed", d.seconds))
+
+        pool = Pool(min(workers or default_workers(), len(jobs)), cwd=Path(notebooks_dir))
+        try:
+            pool.run(jobs, on_done=done)
+        finally:
+            pool.close()
+    except ChapterError as exc:
+        f = exc.failure
+        if f.notebook is not None:  # keep the failed execution where a build keeps its own
+            failed = BUILD_DIR / "golden.failed"
+            shutil.rmtree(failed, ignore_errors=True)
+            failed.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copytree(tmp, failed)
+            f.notebook = failed / f.name
+        raise ChapterError(f) from None
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return written
+
+
+# ---- command line ------------------------------------------------------------------------------
+def cli_build(args: Any) -> int:
+    formats = tuple(f.strip() for f in str(args.format or "html,pdf").split(",") if f.strip())
+    from lkjip.execute import ChapterError
+
+    try:
+        build(args.year, formats=formats, data_dir=args.data, params_dir=args.params,
+              out_dir=args.out, rekonsiliasi=bool(args.rekonsiliasi),
+              use_cache=not args.no_cache, progress=None if args.quiet else sys.stderr)
+    except ChapterError as exc:
+        print(f"lkjip build: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def cli_golden(args: Any) -> int:
+    from lkjip.execute import ChapterError
+
+    try:
+        written = golden(args.year, data_dir=args.data, params_dir=args.params, progress=sys.stderr)
+    except ChapterError as exc:
+        print(f"lkjip golden: {exc}", file=sys.stderr)
+        return 2
+    print(f"{len(written)} notebooks re-executed in place in {NOTEBOOKS_DIR}", file=sys.stderr)
+    return 0

@@ -1,0 +1,394 @@
+"""Executing chapter notebooks with papermill in long-lived kernels.
+
+A :class:`Worker` owns one kernel for a whole build: the kernel's start-up (and pandas, pandera,
+matplotlib imports) is paid once per worker, not once per chapter. Papermill is given the
+worker's kernel manager (``km=``, passed through to nbclient, which then neither starts nor
+shuts the kernel down). Before each chapter the worker calls ``lkjip.report.reset_state()`` in
+the kernel, so that the chapter sees a fresh kernel; after it, the worker asks the kernel which
+data files the chapter read (``lkjip.report.files_read()``).
+
+:class:`Pool` spreads jobs (chapters, and the figures' JSON) over one or more workers, each a
+thread driving its own kernel process, and stops at the first failure.
+
+Executed notebooks are cleaned for reproducibility (:func:`clean_notebook`): no papermill
+timing, no execution timestamps, cell ids from chapter and position, execution counts 1..n.
+"""
+
+from __future__ import annotations
+
+import json
+import queue
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lkjip.errors import BuildError
+
+KERNEL_NAME = "python3"
+RESET_CODE = "__import__('lkjip.report').report.reset_state()"
+HARVEST_CODE = "print(__import__('json').dumps(__import__('lkjip.report').report.files_read()))"
+FIGURES_CODE = """\
+def _lkjip_figures():
+    import pathlib
+    from lkjip.figures import Figures
+    text = Figures({year!r}, {data_dir!r} or None, {params_dir!r} or None).to_json()
+    pathlib.Path({out!r}).write_text(text, encoding="utf-8")
+_lkjip_figures()
+del _lkjip_figures
+"""
+
+
+@dataclass
+class Job:
+    """A chapter to execute, or the figures to write (``kind="figures"``)."""
+
+    name: str  # notebook file name ("figures.json" for the figures)
+    source: Path | None  # the notebook to execute
+    output: Path  # where papermill writes the executed notebook (or the figures' JSON)
+    parameters: dict[str, Any]
+    kind: str = "chapter"
+
+
+@dataclass
+class Done:
+    job: Job
+    nb: Any  # the executed, cleaned NotebookNode
+    files_read: list[str]
+    seconds: float
+
+
+@dataclass
+class Failure:
+    """Where a chapter failed: for a message without a long traceback."""
+
+    name: str
+    cell: int | None  # index of the cell in the chapter's notebook (as in JupyterLab, from 0)
+    first_line: str
+    ename: str
+    evalue: str
+    notebook: Path | None  # the executed notebook, kept for inspection
+
+    def message(self) -> str:
+        where = f"cell {self.cell}" if self.cell is not None else "a cell"
+        line = f" ({self.first_line})" if self.first_line else ""
+        what = f"{self.ename}: {self.evalue}" if self.evalue else self.ename
+        text = f"chapter {self.name} failed in {where}{line}: {what}"
+        if self.notebook:
+            text += f"\n  the executed notebook is kept for inspection: {self.notebook}"
+        return text
+
+
+class ChapterError(BuildError):
+    """A chapter raised an exception; ``failure`` says where."""
+
+    def __init__(self, failure: Failure):
+        self.failure = failure
+        super().__init__(failure.message())
+
+
+# ---- cleaning ------------------------------------------------------------------------------------
+def clean_notebook(nb: Any, stem: str) -> Any:
+    """Strip what changes from run to run (in place; returns ``nb``).
+
+    Drops papermill's timing and status metadata and nbclient's execution timestamps, sets
+    every cell id to ``<stem>-<index>``, numbers executed code cells 1..n (a shared kernel
+    continues its count from the previous chapter), and removes empty tag lists.
+    """
+    nb.metadata.pop("papermill", None)
+    nb.metadata.pop("widgets", None)
+    count = 0
+    for i, cell in enumerate(nb.cells):
+        cell["id"] = f"{stem}-{i}"[:64]
+        md = cell.setdefault("metadata", {})
+        md.pop("papermill", None)
+        md.pop("execution", None)
+        if "tags" in md and not md["tags"]:
+            del md["tags"]
+        if cell.get("cell_type") == "code":
+            if cell.get("execution_count") is not None:
+                count += 1
+                cell["execution_count"] = count
+            for out in cell.get("outputs", []):
+                if out.get("output_type") == "execute_result":
+                    out["execution_count"] = cell.get("execution_count")
+    return nb
+
+
+def dumps(nb: Any) -> bytes:
+    import nbformat
+
+    return (nbformat.writes(nb, version=4) + "\n").encode("utf-8")
+
+
+# ---- the kernel ------------------------------------------------------------------------------
+class Worker:
+    """One kernel, kept for every job this worker runs.
+
+    A kernel manager is bound to the event loop of the thread that started it, so each worker
+    has a thread of its own and every call runs there (the public methods submit to it).
+    """
+
+    def __init__(self, cwd: Path | None = None, startup_timeout: float = 60):
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.km: Any = None
+        self.kc: Any = None
+        self.nbclient_kc: Any = None
+        self._ex = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lkjip-kernel")
+        self._started = self._ex.submit(self._start, cwd, startup_timeout)
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """Run ``fn(*args)`` in this worker's thread once its kernel is up (a Future)."""
+
+        def call() -> Any:
+            self._started.result()
+            return fn(*args)
+
+        return self._ex.submit(call)
+
+    def _start(self, cwd: Path | None, startup_timeout: float) -> None:
+        import subprocess
+
+        from jupyter_client.manager import AsyncKernelManager
+        from jupyter_core.utils import run_sync
+
+        self.km = AsyncKernelManager(kernel_name=KERNEL_NAME)
+        # The kernel's own stderr is not wanted on the terminal (ipykernel 7 warns there about
+        # TCP without encryption on every start; a chapter's errors come back in its notebook),
+        # but it says why a kernel did not start.
+        self.log = tempfile.TemporaryFile()
+        run_sync(self.km.start_kernel)(cwd=str(cwd) if cwd else None, stderr=self.log,
+                                       stdout=subprocess.DEVNULL)
+        # for our own calls (reset, harvest); a client of the manager, which knows whether the
+        # process is alive (a bare client judges by heartbeats, which a kernel still starting
+        # on a busy machine may not send yet: "Kernel died before replying")
+        self.kc = self.km.blocking_client()
+        self.kc.start_channels()
+        try:
+            self.kc.wait_for_ready(timeout=startup_timeout)
+        except RuntimeError as exc:
+            self.log.seek(0)
+            tail = self.log.read().decode("utf-8", "replace").strip().splitlines()[-15:]
+            raise BuildError(f"the kernel did not start ({exc}); its last words:\n  "
+                             + "\n  ".join(tail)) from None
+        # the client papermill uses, started once: nbclient would otherwise start one per
+        # chapter, and wait_for_ready alone waits 0.2 s for the iopub channel to go quiet
+        self.nbclient_kc = self.km.client()
+        self.nbclient_kc.allow_stdin = False
+        self.nbclient_kc.start_channels()
+        run_sync(self.nbclient_kc.wait_for_ready)(timeout=startup_timeout)
+
+    def call(self, code: str, timeout: float | None = 600, what: str = "") -> str:
+        """Run ``code`` in the kernel (not stored in its history); return its stdout.
+
+        To be called in the worker's thread (from a job). ``what`` names the work in an error.
+        """
+        out: list[str] = []
+        err: list[str] = []
+
+        def hook(msg: dict) -> None:
+            t, c = msg["msg_type"], msg["content"]
+            if t == "stream" and c.get("name") == "stdout":
+                out.append(c["text"])
+            elif t == "error":
+                err.append(f"{c['ename']}: {c['evalue']}")
+
+        self.kc.execute_interactive(code, store_history=False, allow_stdin=False,
+                                    output_hook=hook, timeout=timeout)
+        if err:
+            raise BuildError(f"{what or repr(code.splitlines()[0])} failed in the kernel: {err[0]}")
+        return "".join(out)
+
+    def _files_read(self) -> list[str]:
+        return json.loads(self.call(HARVEST_CODE).strip().splitlines()[-1])
+
+    def run(self, job: Job) -> Done:
+        """Execute one job (in the worker's thread)."""
+        start = time.perf_counter()
+        self.call(RESET_CODE)
+        if job.kind == "figures":
+            p = job.parameters
+            self.call(FIGURES_CODE.format(year=p["year"], data_dir=p["data_dir"],
+                                          params_dir=p["params_dir"], out=str(job.output)),
+                      what=job.name)
+            return Done(job, None, self._files_read(), time.perf_counter() - start)
+
+        import papermill as pm
+        from papermill.exceptions import PapermillExecutionError
+
+        job.output.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            nb = pm.execute_notebook(
+                str(job.source), str(job.output), parameters=job.parameters,
+                engine_name=_engine(), kernel_name=KERNEL_NAME, progress_bar=False,
+                log_output=False, request_save_on_cell_execute=False, km=self.km,
+                kc=self.nbclient_kc)
+        except PapermillExecutionError as exc:
+            raise ChapterError(_failure(job, exc)) from None
+        except Exception as exc:  # the kernel died, a timeout, an unreadable notebook
+            raise ChapterError(Failure(job.name, None, "", type(exc).__name__, str(exc).strip()[:300],
+                                       job.output if job.output.exists() else None)) from None
+        files = self._files_read()
+        clean_notebook(nb, Path(job.name).stem)
+        return Done(job, nb, files, time.perf_counter() - start)
+
+    def kill(self) -> None:
+        """Stop the kernel now (from any thread): the job running in it fails."""
+        proc = getattr(getattr(self.km, "provisioner", None), "process", None)
+        if proc is not None:
+            proc.kill()
+
+    def close(self) -> None:
+        def shut() -> None:
+            from jupyter_core.utils import run_sync
+
+            if self.kc is not None:
+                self.kc.stop_channels()
+            if self.nbclient_kc is not None:
+                self.nbclient_kc.stop_channels()
+            if self.km is not None:
+                run_sync(self.km.shutdown_kernel)(now=True)
+
+        try:
+            self._ex.submit(shut).result(timeout=30)
+        except Exception:  # noqa: BLE001 - the kernel may be dead already
+            self.kill()
+        self._ex.shutdown(wait=False)
+
+
+ENGINE = "lkjip-shared-kernel"
+
+
+def _engine() -> str:
+    """Register (once) the papermill engine that runs in a worker's kernel with its client.
+
+    It is papermill's own nbclient engine, except that the PapermillNotebookClient is handed
+    the worker's kernel client as well as its kernel manager (``km``: nbclient then neither
+    starts nor shuts down the kernel).
+    """
+    from papermill.clientwrap import PapermillNotebookClient
+    from papermill.engines import NBClientEngine, papermill_engines
+    from papermill.log import logger
+    from papermill.utils import merge_kwargs, remove_args
+
+    if ENGINE in papermill_engines._engines:
+        return ENGINE
+
+    class SharedKernelEngine(NBClientEngine):
+        @classmethod
+        def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None,
+                                     stderr_file=None, start_timeout=60, execution_timeout=None,
+                                     kc=None, **kwargs):
+            # as NBClientEngine.execute_managed_notebook, plus the client
+            kwargs = remove_args(["input_path"], **kwargs)
+            safe = remove_args(["timeout", "startup_timeout"], **kwargs)
+            final = merge_kwargs(safe, timeout=execution_timeout or kwargs.get("timeout"),
+                                 startup_timeout=start_timeout, kernel_name=kernel_name, log=logger,
+                                 log_output=log_output, stdout_file=stdout_file, stderr_file=stderr_file)
+            client = PapermillNotebookClient(nb_man, **final)
+            client.kc = kc
+            return client.execute()
+
+    papermill_engines.register(ENGINE, SharedKernelEngine)
+    return ENGINE
+
+
+def _failure(job: Job, exc: Any) -> Failure:
+    """The failing cell, as the author sees it in notebooks/ (index in the source notebook)."""
+    index = exc.cell_index
+    try:
+        source_ids = [c.get("id") for c in json.loads(job.source.read_text(encoding="utf-8"))["cells"]]
+        executed = json.loads(job.output.read_text(encoding="utf-8"))["cells"]
+        failed = next(c for c in executed if c.get("cell_type") == "code" and any(
+            o.get("output_type") == "error" for o in c.get("outputs", [])))
+        if failed.get("id") in source_ids:
+            index = source_ids.index(failed["id"])
+    except (OSError, ValueError, KeyError, StopIteration):
+        pass
+    first = next((ln.strip() for ln in (exc.source or "").splitlines() if ln.strip()), "")
+    evalue = (exc.evalue or "").strip().splitlines()
+    return Failure(job.name, index, first[:120], exc.ename, evalue[0][:300] if evalue else "",
+                   job.output if job.output.exists() else None)
+
+
+# ---- several jobs ------------------------------------------------------------------------------
+class Pool:
+    """Up to ``size`` workers (kernels), started on first use and kept for the build."""
+
+    def __init__(self, size: int = 1, cwd: Path | None = None):
+        self.size = max(1, size)
+        self.cwd = cwd
+        self.workers: list[Worker] = []
+
+    def start(self, n: int) -> None:
+        """Start kernels now (they boot in the background, in parallel)."""
+        while len(self.workers) < min(n, self.size):
+            self.workers.append(Worker(self.cwd))
+
+    def run(self, jobs: list[Job], on_done: Callable[[Done], None] | None = None,
+            while_waiting: Callable[[], None] | None = None) -> list[Done]:
+        """Run ``jobs`` on the workers; results in the order of ``jobs``.
+
+        Jobs are handed out in order to whichever worker is free. After a failure no new job
+        starts; the first ChapterError is raised once the running ones have finished.
+        ``while_waiting`` runs in the calling thread meanwhile (the kernels are other
+        processes: the build uses the time to import what stitching needs).
+        """
+        if not jobs:
+            return []
+        self.start(len(jobs))
+        todo: queue.Queue[tuple[int, Job]] = queue.Queue()
+        for item in enumerate(jobs):
+            todo.put(item)
+        results: dict[int, Done] = {}
+        lock = threading.Lock()
+        stop = threading.Event()
+
+        def drain(worker: Worker) -> None:
+            while not stop.is_set():
+                try:
+                    i, job = todo.get_nowait()
+                except queue.Empty:
+                    return
+                try:
+                    done = worker.run(job)
+                except BaseException:
+                    stop.set()
+                    raise
+                with lock:
+                    results[i] = done
+                    if on_done:
+                        on_done(done)
+
+        futures = [w.submit(drain, w) for w in self.workers]
+        try:
+            if while_waiting is not None:
+                while_waiting()
+            errors = []
+            for f in futures:
+                while True:
+                    try:
+                        f.result(timeout=0.2)
+                        break
+                    except TimeoutError:
+                        continue
+                    except BaseException as exc:  # noqa: BLE001 - re-raised below
+                        errors.append(exc)
+                        break
+        except KeyboardInterrupt:
+            stop.set()
+            for w in self.workers:
+                w.kill()
+            raise
+        if errors:
+            raise next((e for e in errors if isinstance(e, ChapterError)), errors[0])
+        return [results[i] for i in range(len(jobs))]
+
+    def close(self) -> None:
+        for w in self.workers:
+            w.close()
+        self.workers.clear()

@@ -1,0 +1,268 @@
+"""lkjip build, run by run: the PDF's pages, a failing chapter, the progress display, shared
+kernels that behave like fresh ones, papermill without the build. Small fixture chapters
+(tests/fixtures/build/) and synthetic notebooks keep these fast."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lkjip import build as B
+from lkjip.chapters import Chapter, chapters
+from lkjip.execute import ChapterError, Job, Pool, dumps
+from lkjip.paths import NOTEBOOKS_DIR
+
+FIXTURES = Path(__file__).parent / "fixtures" / "build"
+YEAR = 2024
+
+
+def sha(p: Path) -> str:
+    return hashlib.sha256(p.read_bytes()).hexdigest()
+
+
+def tree_hashes(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): sha(p) for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _sections(page: str) -> dict[str, str]:
+    """section id -> its HTML."""
+    return dict(re.findall(r'<section class="bab" id="([^"]+)"[^>]*>(.*?)</section>', page, re.S))
+
+
+# ---- the PDF's page layout -------------------------------------------------------------------
+def _pages(doc):
+    """(margin-box texts, body text) of each page of a rendered WeasyPrint document."""
+    from weasyprint.formatting_structure import boxes
+
+    def texts(box):
+        return " ".join(b.text for b in box.descendants() if isinstance(b, boxes.TextBox))
+
+    out = []
+    for page in doc.pages:
+        kids = page._page_box.children
+        margins = {c.at_keyword: texts(c) for c in kids if isinstance(c, boxes.MarginBox)}
+        out.append((margins, " ".join(texts(c) for c in kids if not isinstance(c, boxes.MarginBox))))
+    return out
+
+
+def _synthetic_report() -> str:
+    """A small stitched report (no kernel): a cover, three chapters, one long table."""
+    import nbformat.v4 as v4
+
+    from lkjip.report import _tabel_html
+    from lkjip.stitch import Part, stitch
+
+    def nb(cells):
+        return v4.new_notebook(cells=cells)
+
+    def out(html_text, tags=()):
+        c = v4.new_code_cell("x", metadata={"tags": list(tags)})
+        c.outputs = [v4.new_output("display_data", data={"text/html": html_text, "text/plain": ""})]
+        return c
+
+    cover = out('<section class="sampul"><p class="sampul-judul">Laporan</p>'
+                f'<p class="judul-laporan">LKjIP Kantor Uji Tahun {YEAR}</p></section>', ["sampul"])
+    rows = [[f"Baris {i}", str(i)] for i in range(1, 121)]
+    table = _tabel_html("2.1", "Panjang", [["Uraian", "Jumlah"]], rows, [""] * len(rows), None, None, None, "")
+    lorem = "Kalimat pengisi halaman laporan kinerja. " * 60
+    parts = [
+        Part(nb([cover, v4.new_markdown_cell(f"# Kata Pengantar\n\n{lorem}")]), "0", "00_pembuka"),
+        Part(nb([v4.new_markdown_cell(f"# BAB I Pendahuluan\n\n## A. Latar\n\n{lorem}\n\n{lorem}"),
+                 v4.new_markdown_cell(f"## B. Tugas\n\n{lorem}")]), "1", "01_pendahuluan"),
+        Part(nb([v4.new_markdown_cell("# BAB II Perencanaan"), out(table)]), "2", "02_perencanaan"),
+    ]
+    return stitch(parts, YEAR, "kantor-uji")
+
+
+def test_pdf_pages_cover_toc_header_footer_and_tables():
+    import weasyprint
+
+    from lkjip.pdf import svg_as_images
+
+    page = _synthetic_report()
+    doc = weasyprint.HTML(string=svg_as_images(page)).render()
+    pages = _pages(doc)
+    anchor_page = {a: n for n, p in enumerate(doc.pages, 1) for a in p.anchors}
+    cover_margins, cover_text = pages[0]
+    assert not any(cover_margins.values()), "the cover has no header or footer"
+    assert "LAPORAN" in cover_text  # the title is set in capitals by the CSS
+    toc_start = anchor_page["daftar-isi"]
+    margins, toc_text = pages[toc_start - 1]
+    assert margins.get("@top-center") == f"LKjIP Kantor Uji Tahun {YEAR}"  # string-set from the cover
+    assert margins.get("@bottom-center") == str(toc_start)
+    # every entry of the table of contents shows the page its heading is on
+    toc = page[page.index('<nav class="daftar-isi"'):page.index("</nav>")]
+    entries = re.findall(r'href="#([^"]+)">(.*?)</a>', toc)
+    assert [label for _, label in entries] == ["Kata Pengantar", "BAB I Pendahuluan", "A. Latar",
+                                               "B. Tugas", "BAB II Perencanaan"]
+    for hid, label in entries:
+        assert re.search(re.escape(label) + r"[ .]*" + str(anchor_page[hid]) + r"\b", toc_text), label
+    # chapters start on a new page: a section's anchor is at the top of its page
+    top = min(p.anchors[a][1] for p in doc.pages[1:] for a in p.anchors)
+    for sid in _sections(page):
+        p = doc.pages[anchor_page[sid] - 1]
+        assert abs(p.anchors[sid][1] - top) < 1, f"{sid} does not start a page"
+    table_pages = [text for _, text in pages if re.search(r"Baris \d+ \d+", text)]
+    assert len(table_pages) >= 2
+    assert table_pages[0].lstrip().startswith("BAB II PERENCANAAN Tabel 2.1")  # h1 in capitals (CSS)
+    for text in table_pages[1:]:
+        assert text.lstrip().startswith("Uraian Jumlah"), "the header row repeats on every page"
+    seen = [int(n) for text in table_pages for n in re.findall(r"Baris (\d+) \d+", text)]
+    assert seen == list(range(1, 121)), "no row is lost or split"
+    for m, _ in pages[1:]:
+        assert m.get("@bottom-center", "").isdigit()
+
+
+def test_pdf_is_reproducible(tmp_path):
+    from lkjip.pdf import render_pdf
+
+    page = _synthetic_report()
+    render_pdf(page, tmp_path / "a.pdf")
+    render_pdf(page, tmp_path / "b.pdf")
+    data = (tmp_path / "a.pdf").read_bytes()
+    assert data == (tmp_path / "b.pdf").read_bytes()
+    assert b"/CreationDate" not in data and b"/ModDate" not in data
+
+
+# ---- failures --------------------------------------------------------------------------------
+FIX_CHAPTERS = {n: Chapter(n, t, k) for n, t, k in [
+    ("a_tabel.ipynb", "Bab Uji A", "1"), ("b_gambar.ipynb", "Bab Uji B", "2"),
+    ("c_gagal.ipynb", "Bab Gagal", "3"), ("d_kotor.ipynb", "Bab Kotor", "4")]}
+
+
+@pytest.fixture
+def fixture_build(tmp_path):
+    root = tmp_path / "w"
+    shutil.copytree(FIXTURES, root)
+    (root / "package").mkdir()
+    (root / "package" / "modul.py").write_text("NILAI = 1\n")
+
+    def run(names, **kw):
+        return B.build(YEAR, formats=kw.pop("formats", ("html",)), data_dir=root / "data",
+                       params_dir=root / "params", out_dir=root / "build",
+                       chapter_list=[FIX_CHAPTERS[n] for n in names], notebooks_dir=root / "notebooks",
+                       rules_dir=root / "rules", package_dir=root / "package", figures=False,
+                       workers=1, **kw)
+
+    run.root = root
+    return run
+
+
+def test_failing_chapter_stops_the_build_and_keeps_the_good_one(fixture_build):
+    out = fixture_build.root / "build"
+    fixture_build(["a_tabel.ipynb", "b_gambar.ipynb"])
+    good = tree_hashes(out / str(YEAR))
+    progress = io.StringIO()
+    with pytest.raises(ChapterError) as info:
+        fixture_build(["a_tabel.ipynb", "c_gagal.ipynb", "b_gambar.ipynb"], progress=progress)
+    message = str(info.value)
+    assert "chapter c_gagal.ipynb failed in cell 3 (nilai = {'a': 1}): KeyError: 'tidak_ada'" in message
+    assert "Traceback" not in message and len(message.splitlines()) == 2
+    kept = out / f"{YEAR}.failed" / "notebooks" / "c_gagal.ipynb"
+    assert str(kept) in message and kept.is_file()
+    failed_nb = json.loads(kept.read_text())
+    assert any(o.get("ename") == "KeyError" for c in failed_nb["cells"] for o in c.get("outputs", []))
+    assert tree_hashes(out / str(YEAR)) == good, "the previous build is untouched"
+    assert not list(out.glob(f".{YEAR}.*"))
+    assert "c_gagal.ipynb" in progress.getvalue() and "failed" in progress.getvalue()
+    # the next good build removes the failed one
+    fixture_build(["a_tabel.ipynb", "b_gambar.ipynb"])
+    assert not (out / f"{YEAR}.failed").exists()
+
+
+def test_cli_build_exit_code_and_message(monkeypatch, capsys):
+    from lkjip.cli import main
+    from lkjip.execute import Failure
+
+    def fails(*a, **k):
+        raise ChapterError(Failure("03_x.ipynb", 4, "L.tabel(x)", "ValueError", "salah", Path("k.ipynb")))
+
+    monkeypatch.setattr(B, "build", fails)
+    assert main(["build", "--year", str(YEAR), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert "chapter 03_x.ipynb failed in cell 4 (L.tabel(x)): ValueError: salah" in err
+    assert "k.ipynb" in err
+
+
+def test_progress_one_line_per_chapter(fixture_build):
+    progress = io.StringIO()
+    fixture_build(["a_tabel.ipynb", "b_gambar.ipynb"], progress=progress)
+    fixture_build(["a_tabel.ipynb", "b_gambar.ipynb"], progress=progress)
+    lines = progress.getvalue().splitlines()
+    for name in ("a_tabel.ipynb", "b_gambar.ipynb"):
+        mine = [ln for ln in lines if ln.split()[:1] == [name]]
+        assert [ln.split()[1] for ln in mine] == ["executed", "cached"]
+        assert all(re.search(r"\d+\.\d\d s", ln) for ln in mine)
+
+
+def test_build_cli_quiet_prints_nothing(fixture_build, monkeypatch, capsys):
+    seen = {}
+
+    def fake(year, **kw):
+        seen.update(kw)
+
+    monkeypatch.setattr(B, "build", fake)
+    from lkjip.cli import main
+
+    assert main(["build", "--year", str(YEAR), "--quiet", "--format", "html", "--no-cache"]) == 0
+    assert seen["progress"] is None and seen["formats"] == ("html",) and seen["use_cache"] is False
+    assert capsys.readouterr().err == ""
+
+
+# ---- shared kernels behave like fresh ones ---------------------------------------------------
+def _run(pool: Pool, root: Path, names: list[str], out: Path) -> dict[str, bytes]:
+    params = {"year": YEAR, "office": "kantor-uji", "data_dir": str(root / "data"), "params_dir": ""}
+    jobs = [Job(n, root / "notebooks" / n, out / n, params) for n in names]
+    return {d.job.name: dumps(d.nb) for d in pool.run(jobs)}
+
+
+def test_shared_kernel_gives_the_same_outputs_as_a_fresh_one(tmp_path):
+    root = tmp_path / "w"
+    shutil.copytree(FIXTURES, root)
+    fresh, shared = Pool(1), Pool(1)
+    try:
+        alone = _run(fresh, root, ["b_gambar.ipynb"], tmp_path / "fresh")
+        # d_kotor leaves rcParams, warnings filters, a figure, an env var, the cwd, a global
+        # and lkjip.load.FILES_READ behind; a_tabel leaves its own state
+        after = _run(shared, root, ["a_tabel.ipynb", "d_kotor.ipynb", "b_gambar.ipynb"], tmp_path / "shared")
+    finally:
+        fresh.close()
+        shared.close()
+    assert after["b_gambar.ipynb"] == alone["b_gambar.ipynb"]
+
+
+def test_shared_kernel_repository_chapters(tmp_path):
+    """A repository chapter executed after all the others in one kernel is the same as alone."""
+    chs = chapters(include_optional=True)
+    params = {"year": YEAR, "office": "kanim-pamekasan", "data_dir": "", "params_dir": ""}
+    jobs = lambda names, out: [Job(n, NOTEBOOKS_DIR / n, out / n, params) for n in names]  # noqa: E731
+    last = chs[-1].notebook
+    fresh, shared = Pool(1), Pool(1)
+    try:
+        alone = {d.job.name: dumps(d.nb) for d in fresh.run(jobs([last, chs[0].notebook], tmp_path / "a"))}
+        after = {d.job.name: dumps(d.nb) for d in shared.run(jobs([c.notebook for c in chs], tmp_path / "b"))}
+    finally:
+        fresh.close()
+        shared.close()
+    assert after[last] == alone[last]
+    assert after[chs[0].notebook] == alone[chs[0].notebook]
+
+
+# ---- outside the build -----------------------------------------------------------------------
+def test_papermill_runs_a_chapter_directly(tmp_path):
+    """No build-only state: `papermill notebooks/<any>.ipynb out.ipynb -p year 2024` works."""
+    papermill = Path(sys.executable).parent / "papermill"
+    out = tmp_path / "out.ipynb"
+    proc = subprocess.run([str(papermill), str(NOTEBOOKS_DIR / "01_pendahuluan.ipynb"), str(out),
+                           "-p", "year", str(YEAR), "--no-progress-bar"],
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert json.loads(out.read_text())["metadata"]["papermill"]["parameters"] == {"year": YEAR}
