@@ -462,6 +462,10 @@ def golden(year: int, *, data_dir: Path | None = None, params_dir: Path | None =
 
         def done(d: Any) -> None:
             target = Path(notebooks_dir) / d.job.name
+            for cell in d.nb.cells:  # papermill's injected cell is code like any other: hide it
+                tags = cell.get("metadata", {}).get("tags", [])
+                if "injected-parameters" in tags and "remove-input" not in tags:
+                    tags.append("remove-input")
             C._write_atomic(target, dumps(d.nb))
             written.append(target)
             show(Step(d.job.name, "executed", d.seconds))
