@@ -132,15 +132,15 @@ def main() -> int:
             target.write_text(original.rstrip("\n") + "\n" * (1 + flip[0] % 2), encoding="utf-8")
 
         t, m, ts = median_of(reps, lambda: run(lkjip(*build, "--format", "html,pdf")), before=change)
-        manifest = json.loads((out / str(year) / "manifest.json").read_text()) if (out / str(year) / "manifest.json").exists() else {}
-        executed = [c for c, v in manifest.get("chapters", {}).items() if v.get("executed")]
-        rows.append(("lkjip build after changing one data file", t, m, ts,
-                     f"re-executed: {', '.join(executed) if executed else 'see manifest'}"))
-
-        pdf_time = None
-        timing = out / str(year) / "timing.json"
-        if timing.exists():
-            pdf_time = json.loads(timing.read_text()).get("pdf_seconds")
+        # once more, untimed, with the progress display: which chapters re-executed, and the PDF time
+        change()
+        quiet = [a for a in build if a != "--quiet"]
+        p = subprocess.run(lkjip(*quiet, "--format", "html,pdf"), capture_output=True, text=True)
+        executed = [ln.split()[0] for ln in p.stderr.splitlines() if " executed " in ln]
+        rows.append(("lkjip build after changing one data file (smart.csv)", t, m, ts,
+                     f"re-executed: {', '.join(executed) or 'nothing'}"))
+        pdf = [ln.split() for ln in p.stderr.splitlines() if " rendered " in ln]
+        pdf_time = float(pdf[0][2]) if pdf else None
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
