@@ -128,3 +128,12 @@ def test_audit_json_fields(result, tmp_path):
     assert {"figure", "published", "computed", "status", "where"} <= set(doc[0])
     html = (tmp_path / "audit.html").read_text(encoding="utf-8")
     assert "Rekonsiliasi" in html and "anggaran.realisasi" in html
+
+
+def test_catatan_rekonsiliasi_lists_each_disagreement_once(result):
+    entries = audit.catatan(result)
+    assert len(entries) == result.group_counts()["mismatch"]
+    real = next(e for e in entries if e["figure"] == "anggaran.realisasi")
+    assert real["jenis"] == "jumlah tidak sama dengan rinciannya"
+    assert any("Rp26.455.864.879" in t and "baris 138" in t for t in real["tempat"])
+    assert all(e["penjelasan"] for e in entries)
