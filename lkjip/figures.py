@@ -458,59 +458,11 @@ def _anggaran(F: Figures, s: _Sink) -> None:
         [f"anggaran_tambahan.csv[tahun={F.year}]"],
     )
 
-    # programme/activity budget of the PK: per kegiatan, subtotal per programme, total
-    pk = F.this_year("pk_anggaran")
-    pk = pk[pk["dokumen"] == "pk"]
-    for r in pk.itertuples(index=False):
-        s.add(
-            f"anggaran.program.{slug(r.kegiatan)}",
-            int(r.anggaran),
-            "rupiah",
-            f"Anggaran kegiatan {r.kegiatan}",
-            [f"pk_anggaran.csv[tahun={F.year},dokumen=pk,kegiatan={r.kegiatan}]"],
-        )
-    for prog, rows in pk.groupby("program", sort=False):
-        s.add(
-            f"anggaran.program.{slug(prog)}.jumlah",
-            int(rows["anggaran"].sum()),
-            "rupiah",
-            f"Anggaran {prog}",
-            [f"anggaran.program.{slug(k)}" for k in rows["kegiatan"]],
-        )
-    s.add(
-        "anggaran.program.total",
-        int(pk["anggaran"].sum()),
-        "rupiah",
-        "Jumlah anggaran Perjanjian Kinerja",
-        [f"anggaran.program.{slug(k)}" for k in pk["kegiatan"]],
-    )
-    # the same for the PK printed in the appendix (dokumen pk_lampiran: signed before the ABT)
-    pl = F.this_year("pk_anggaran")
-    pl = pl[pl["dokumen"] == "pk_lampiran"]
-    for r in pl.itertuples(index=False):
-        s.add(
-            f"anggaran.pk_lampiran.{slug(r.kegiatan)}",
-            int(r.anggaran),
-            "rupiah",
-            f"Anggaran kegiatan {r.kegiatan} (PK lampiran)",
-            [f"pk_anggaran.csv[tahun={F.year},dokumen=pk_lampiran,kegiatan={r.kegiatan}]"],
-        )
-    for prog, rows in pl.groupby("program", sort=False):
-        s.add(
-            f"anggaran.pk_lampiran.{slug(prog)}.jumlah",
-            int(rows["anggaran"].sum()),
-            "rupiah",
-            f"Anggaran {prog} (PK lampiran)",
-            [f"anggaran.pk_lampiran.{slug(k)}" for k in rows["kegiatan"]],
-        )
-    if len(pl):
-        s.add(
-            "anggaran.pk_lampiran.total",
-            int(pl["anggaran"].sum()),
-            "rupiah",
-            "Jumlah anggaran Perjanjian Kinerja lampiran",
-            [f"anggaran.pk_lampiran.{slug(k)}" for k in pl["kegiatan"]],
-        )
+    # programme/activity budget of the PK (BAB II) and of the PK printed in the appendix
+    # (dokumen pk_lampiran: signed before the ABT): per kegiatan, subtotal per programme, total
+    _pk_budget(F, s, "pk", "anggaran.program", "", "Jumlah anggaran Perjanjian Kinerja")
+    _pk_budget(F, s, "pk_lampiran", "anggaran.pk_lampiran", " (PK lampiran)",
+               "Jumlah anggaran Perjanjian Kinerja lampiran")
 
     # by sasaran and by indicator
     sa = F.this_year("anggaran_sasaran")
@@ -564,6 +516,21 @@ def _anggaran(F: Figures, s: _Sink) -> None:
             [f"{q}.pagu", f"{q}.realisasi"],
             "pagu nol" if int(r.pagu) == 0 else "",
         )
+
+
+def _pk_budget(F: Figures, s: _Sink, dokumen: str, prefix: str, suffix: str, total_label: str) -> None:
+    pk = F.this_year("pk_anggaran")
+    pk = pk[pk["dokumen"] == dokumen]
+    if not len(pk):
+        return
+    for r in pk.itertuples(index=False):
+        s.add(f"{prefix}.{slug(r.kegiatan)}", int(r.anggaran), "rupiah", f"Anggaran kegiatan {r.kegiatan}{suffix}",
+              [f"pk_anggaran.csv[tahun={F.year},dokumen={dokumen},kegiatan={r.kegiatan}]"])
+    for prog, rows in pk.groupby("program", sort=False):
+        s.add(f"{prefix}.{slug(prog)}.jumlah", int(rows["anggaran"].sum()), "rupiah", f"Anggaran {prog}{suffix}",
+              [f"{prefix}.{slug(k)}" for k in rows["kegiatan"]])
+    s.add(f"{prefix}.total", int(pk["anggaran"].sum()), "rupiah", total_label,
+          [f"{prefix}.{slug(k)}" for k in pk["kegiatan"]])
 
 
 @provider("pnbp")

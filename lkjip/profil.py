@@ -23,6 +23,7 @@ from typing import Any
 
 from lkjip.figures import JENIS_BELANJA, slug
 from lkjip.report import Sel
+from lkjip.tables import gabung  # noqa: F401  (re-exported: the chapters call P.gabung)
 
 # Display names of codes the data contract fixes (generic: the same for every office).
 KELOMPOK_JABATAN: dict[str, tuple[str, str]] = {
@@ -45,16 +46,6 @@ _WARNA_MUDA = "#e8edf3"  # the table-header blue of lkjip.css, for the organisat
 def tahun_lalu(year: int) -> int:
     """The year before ``year`` (the chapters may not subtract)."""
     return int(year) - 1
-
-
-def gabung(items: Iterable[Any], kata: str = "dan") -> str:
-    """``a, b, dan c``: items joined the Indonesian way."""
-    xs = [str(x) for x in items if str(x).strip()]
-    if len(xs) <= 1:
-        return "".join(xs)
-    if len(xs) == 2:
-        return f"{xs[0]} {kata} {xs[1]}"
-    return ", ".join(xs[:-1]) + f", {kata} {xs[-1]}"
 
 
 def daftar(items: Iterable[Any], bernomor: bool = False) -> str:
