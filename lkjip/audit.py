@@ -414,29 +414,16 @@ def reconcile(F: Any, published: Any) -> list[Record]:
             unit=unit,
         )
         f = F.get(fid)
-        if f is None:
-            out.append(
-                Record(
-                    **base,
-                    computed=None,
-                    computed_rounded=None,
-                    difference=None,
-                    status="not_derivable",
-                    note=note or "no figure of the registry corresponds to it",
-                )
+        comp = None if f is None else f.value
+        if comp is None:  # no registry figure, or undefined for the base facts
+            why = (
+                "no figure of the registry corresponds to it"
+                if f is None
+                else f.note or "undefined for the base facts (e.g. 0 of 0 cases)"
             )
-            continue
-        comp = f.value
-        if comp is None:
             out.append(
-                Record(
-                    **base,
-                    computed=None,
-                    computed_rounded=None,
-                    difference=None,
-                    status="not_derivable",
-                    note=note or f.note or "undefined for the base facts (e.g. 0 of 0 cases)",
-                )
+                Record(**base, computed=None, computed_rounded=None, difference=None,
+                       status="not_derivable", note=note or why)
             )
             continue
         if isinstance(comp, str) or isinstance(pub, str):

@@ -47,3 +47,22 @@ def workspace(tmp_path: Path) -> Workspace:
     shutil.copytree(PARAMS_DIR, params)
     office = yaml.safe_load((params / "defaults.yaml").read_text(encoding="utf-8"))["office"]
     return Workspace(data=data, params=params, office=data / office)
+
+
+@pytest.fixture(scope="module")
+def L():
+    """The 2024 report's view of the data, for table and chapter helpers."""
+    from lkjip.report import Laporan
+
+    return Laporan(2024, "kanim-pamekasan")
+
+
+def _teks(cell) -> str:
+    """A table cell's visible text (spans and tags removed)."""
+    import re
+
+    from lkjip.report import Sel
+
+    if isinstance(cell, Sel):
+        cell = cell.teks
+    return re.sub(r"<[^>]+>", "", str(cell))

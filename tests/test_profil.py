@@ -13,12 +13,12 @@ from pathlib import Path
 import matplotlib
 import nbformat
 import pytest
+from conftest import _teks
 
 from lkjip import profil as P
 from lkjip import report
 from lkjip.audit import check_rendered
 from lkjip.paths import DATA_DIR
-from lkjip.report import Laporan, Sel
 
 matplotlib.use("Agg")
 
@@ -30,18 +30,6 @@ MINE = [
     "04_penutup.ipynb",
     "05_lampiran.ipynb",
 ]
-
-
-@pytest.fixture(scope="module")
-def L() -> Laporan:
-    return Laporan(2024, "kanim-pamekasan")
-
-
-def _teks(cell) -> str:
-    """A cell's visible text (spans and tags removed)."""
-    if isinstance(cell, Sel):
-        cell = cell.teks
-    return re.sub(r"<[^>]+>", "", str(cell))
 
 
 def _cells(row) -> list:

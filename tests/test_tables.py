@@ -15,30 +15,18 @@ from pathlib import Path
 
 import matplotlib
 import nbformat
-import pytest
 import yaml
+from conftest import _teks
 
 from lkjip import report
 from lkjip import tables as T
 from lkjip.audit import check_rendered
 from lkjip.paths import DATA_DIR
-from lkjip.report import Laporan, Sel
+from lkjip.report import Laporan
 
 matplotlib.use("Agg")
 
 NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "03_akuntabilitas_kinerja.ipynb"
-
-
-@pytest.fixture(scope="module")
-def L() -> Laporan:
-    return Laporan(2024, "kanim-pamekasan")
-
-
-def _teks(cell) -> str:
-    """A cell's visible text (spans and tags removed)."""
-    if isinstance(cell, Sel):
-        cell = cell.teks
-    return re.sub(r"<[^>]+>", "", str(cell))
 
 
 def _cells(row) -> list[str]:
