@@ -641,6 +641,26 @@ def audit_year(
     return run_audit(F, F.inputs.published, html_text)
 
 
+def audit_document(
+    year: int, data_dir: Path | str | None = None, params_dir: Path | str | None = None, html_text: str | None = None
+) -> str:
+    """The audit of a year as one JSON document, for the build (which runs it in a kernel):
+    ``summary``, ``failed`` ([check, message] pairs), and the texts of ``audit.json`` and
+    ``audit.html``."""
+    from lkjip.figures import Figures
+
+    F = Figures(year, data_dir, params_dir)
+    result = run_audit(F, F.inputs.published, html_text)
+    office = F.inputs.kantor.get("nama", "")
+    doc = {
+        "summary": result.summary(),
+        "failed": [[c.name, c.message] for c in result.failed],
+        "audit.json": to_json(result),
+        "audit.html": to_html(result, office),
+    }
+    return json.dumps(doc, ensure_ascii=False, sort_keys=True)
+
+
 def write_outputs(result: AuditResult, out_dir: Path, office_name: str = "") -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "audit.json").write_text(to_json(result), encoding="utf-8")

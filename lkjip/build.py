@@ -69,6 +69,11 @@ class BuildResult:
     folder: Path
     steps: list[Step] = field(default_factory=list)
     seconds: float = 0.0
+    audit: dict[str, Any] | None = None  # summary, failed ([check, message]), audit.json, audit.html
+
+    @property
+    def audit_failed(self) -> list[tuple[str, str]]:
+        return [tuple(f) for f in (self.audit or {}).get("failed", [])]
 
     def executed(self) -> list[str]:
         return [s.name for s in self.steps if s.status == "executed"]
@@ -149,6 +154,38 @@ def figures_key(inputs: Inputs) -> str:
     return C.sha256_json({"figures": True, **inputs.common()})
 
 
+def audit_key(inputs: Inputs, html_bytes: bytes, data_dir: Path | None) -> str:
+    """The audit depends on the HTML it checks and on every data file (the published figures
+    it reconciles are data that no chapter may read)."""
+    return C.sha256_json({"audit": True, **inputs.common(), "html": C.sha256_bytes(html_bytes),
+                          "data": C.tree(office_dir(inputs.office, data_dir))})
+
+
+def _code_size(notebook: Path | None) -> int:
+    """Characters of code in a notebook (0 when unreadable): the guess of its running time."""
+    try:
+        cells = json.loads(Path(notebook).read_text(encoding="utf-8"))["cells"]
+        return sum(len("".join(c.get("source", ""))) for c in cells if c.get("cell_type") == "code")
+    except (OSError, TypeError, ValueError, KeyError):
+        return 0
+
+
+def _compile_package() -> None:
+    """Write the bytecode of lkjip's modules (``__pycache__``), when missing or stale.
+
+    Every kernel imports lkjip afresh for each chapter (``lkjip.report.reset_state``); without
+    bytecode each import compiles the source again (~0.1 s a chapter). Where
+    PYTHONDONTWRITEBYTECODE is set (as on CI machines), Python never writes it itself, so the
+    build does, once; compileall skips up-to-date files, and a read-only install is left as it is.
+    """
+    import compileall
+
+    try:
+        compileall.compile_dir(str(PACKAGE_DIR), quiet=2, workers=1)
+    except OSError:
+        pass
+
+
 def report_key(inputs: Inputs, notebooks: list[tuple[Chapter, bytes]]) -> str:
     return C.sha256_json({
         "report": "html", "format": C.CACHE_FORMAT, "year": inputs.year, "office": inputs.office,
@@ -163,7 +200,8 @@ def build(year: int, *, formats: tuple[str, ...] = FORMATS, data_dir: Path | Non
           chapter_list: list[Chapter] | None = None, notebooks_dir: Path = NOTEBOOKS_DIR,
           rules_dir: Path = RULES_DIR, package_dir: Path = PACKAGE_DIR,
           templates_dir: Path = TEMPLATES_DIR, cache_dir: Path | None = None,
-          workers: int | None = None, figures: bool | None = None, pool: Any = None) -> BuildResult:
+          workers: int | None = None, figures: bool | None = None, audit: bool | None = None,
+          pool: Any = None) -> BuildResult:
     """Build the report of ``year`` into ``<out_dir>/<year>/``.
 
     Parameters
@@ -185,6 +223,10 @@ def build(year: int, *, formats: tuple[str, ...] = FORMATS, data_dir: Path | Non
         hashed for the cache key, how many kernels.
     figures
         Whether to write figures.json; by default when ``package_dir`` has ``figures.py``.
+    audit
+        Whether to run the audit (``lkjip.audit``) over the registry and the stitched HTML and
+        write audit.json and audit.html; by default when figures.json is written and
+        ``package_dir`` has ``audit.py``. Its outcome is in ``BuildResult.audit``.
     pool
         An ``lkjip.execute.Pool`` whose kernels to use (and leave running), e.g. for several
         builds in one process; by default the build starts its own and stops them.
@@ -209,6 +251,9 @@ def build(year: int, *, formats: tuple[str, ...] = FORMATS, data_dir: Path | Non
     inputs = gather_inputs(year, data_dir, params_dir, rules_dir, package_dir, templates_dir)
     if figures is None:
         figures = (Path(package_dir) / "figures.py").is_file()
+    if audit is None:
+        audit = bool(figures) and (Path(package_dir) / "audit.py").is_file()
+    _compile_package()
 
     out.mkdir(parents=True, exist_ok=True)
     tmp = out / f".{year}.tmp-{os.getpid()}"
@@ -235,6 +280,9 @@ def build(year: int, *, formats: tuple[str, ...] = FORMATS, data_dir: Path | Non
         else:
             reasons[ch.notebook] = found.reason if found else "--no-cache"
             jobs.append(Job(ch.notebook, src, tmp / "notebooks" / ch.notebook, inputs.parameters))
+    # the longest chapters first, so that two kernels finish together (longest processing time
+    # first); a chapter's code size is a fair guess of its time
+    jobs.sort(key=lambda j: -_code_size(j.source))
     if figures:
         key = keys[FIGURES_JSON] = figures_key(inputs)
         found = store.get("figures", str(year), key, "json") if use_cache else None
@@ -250,60 +298,62 @@ def build(year: int, *, formats: tuple[str, ...] = FORMATS, data_dir: Path | Non
         show(Step(FIGURES_JSON, "skipped", 0.0, "lkjip.figures does not exist yet"))
 
     executed_nbs: dict[str, Any] = {}
-    if jobs:
-        from lkjip.execute import dumps
+    own_pool = pool is None
+    n_chapters = len([j for j in jobs if j.kind == "chapter"])
+    kernels: list[Any] = [pool] if pool is not None else []
 
-        def done(d: Any) -> None:
-            name = d.job.name
-            if d.job.kind == "figures":
-                data = d.job.output.read_bytes()
-                kind, entry, ext = "figures", str(year), "json"
-            else:
-                executed_nbs[name] = d.nb
-                data = dumps(d.nb)
-                kind, entry, ext = "chapters", Path(name).stem, "ipynb"
-            results[name] = data
-            files_read[name] = store.put(kind, entry, keys[name], ext, data, _data_files(d.files_read))
-            show(Step(name, "executed", d.seconds, reasons.get(name, "")))
+    def need_pool() -> Any:
+        """The kernels, started on first need (a build with nothing to run starts none)."""
+        if not kernels:
+            kernels.append(Pool(min(workers or default_workers(), n_chapters or 1), cwd=Path(notebooks_dir)))
+        return kernels[0]
 
-        own_pool = pool is None
-        if own_pool:
-            n = min(workers or default_workers(), len([j for j in jobs if j.kind == "chapter"]) or 1)
-            pool = Pool(n, cwd=Path(notebooks_dir))
-        pool.start(pool.size)  # the kernels boot while this process imports papermill
-
-        def warm() -> None:
-            """Import now what comes next, while the kernels execute."""
-            import nbconvert  # noqa: F401
-            import papermill  # noqa: F401
-            if "pdf" in formats:
-                import weasyprint  # noqa: F401
-
-        try:
-            pool.run(jobs, on_done=done, while_waiting=warm)
-        except ChapterError as exc:
-            failed = _keep_failed(tmp, out, year)
-            f = exc.failure
-            if f.notebook is not None:
-                f.notebook = failed / "notebooks" / f.name
-            show(Step(f.name, "failed", 0.0))
-            raise ChapterError(f) from None
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise
-        finally:
-            if own_pool:
-                pool.close()
-
-    # 2. the executed notebooks and figures.json into the new folder
-    notebooks = [(ch, results[ch.notebook]) for ch in chs]
-    for ch, data in notebooks:
-        (tmp / "notebooks" / ch.notebook).write_bytes(data)
-    if FIGURES_JSON in results:
-        (tmp / FIGURES_JSON).write_bytes(results[FIGURES_JSON])
-
-    # 3. HTML and PDF
+    audit_result: dict[str, Any] | None = None
     try:
+        if jobs:
+            from lkjip.execute import dumps
+
+            def done(d: Any) -> None:
+                name = d.job.name
+                if d.job.kind == "figures":
+                    data = d.job.output.read_bytes()
+                    kind, entry, ext = "figures", str(year), "json"
+                else:
+                    executed_nbs[name] = d.nb
+                    data = dumps(d.nb)
+                    kind, entry, ext = "chapters", Path(name).stem, "ipynb"
+                results[name] = data
+                files_read[name] = store.put(kind, entry, keys[name], ext, data, _data_files(d.files_read))
+                show(Step(name, "executed", d.seconds, reasons.get(name, "")))
+
+            pool = need_pool()
+            pool.start(pool.size)  # the kernels boot while this process imports papermill
+
+            def warm() -> None:
+                """Import now what comes next, while the kernels execute."""
+                import nbconvert  # noqa: F401
+                import papermill  # noqa: F401
+                if "pdf" in formats:
+                    import weasyprint  # noqa: F401
+
+            try:
+                pool.run(jobs, on_done=done, while_waiting=warm)
+            except ChapterError as exc:
+                failed = _keep_failed(tmp, out, year)
+                f = exc.failure
+                if f.notebook is not None:
+                    f.notebook = failed / "notebooks" / f.name
+                show(Step(f.name, "failed", 0.0))
+                raise ChapterError(f) from None
+
+        # 2. the executed notebooks and figures.json into the new folder
+        notebooks = [(ch, results[ch.notebook]) for ch in chs]
+        for ch, data in notebooks:
+            (tmp / "notebooks" / ch.notebook).write_bytes(data)
+        if FIGURES_JSON in results:
+            (tmp / FIGURES_JSON).write_bytes(results[FIGURES_JSON])
+
+        # 3. HTML, then the audit (in a kernel) while this process renders the PDF
         html_name, pdf_name = f"lkjip-{year}.html", f"lkjip-{year}.pdf"
         hkey = report_key(inputs, notebooks)
         found = store.get("report", str(year), hkey, "html") if use_cache else None
@@ -312,12 +362,26 @@ def build(year: int, *, formats: tuple[str, ...] = FORMATS, data_dir: Path | Non
             if "html" in formats:
                 show(Step(html_name, "cached", 0.0))
         else:
+            if audit:
+                need_pool().start(1)  # a kernel for the audit boots while the HTML is stitched
             t = time.perf_counter()
             html_bytes = _stitch(chs, notebooks, executed_nbs, inputs, templates_dir)
             store.put("report", str(year), hkey, "html", html_bytes)
             show(Step(html_name, "stitched", time.perf_counter() - t))
-        if "html" in formats:
-            (tmp / html_name).write_bytes(html_bytes)
+        html_path = tmp / (html_name if "html" in formats else f".{html_name}")
+        html_path.write_bytes(html_bytes)
+
+        audit_job = None
+        if audit:
+            akey = audit_key(inputs, html_bytes, data_dir)
+            found = store.get("audit", str(year), akey, "json") if use_cache else None
+            if found and found.hit:
+                audit_result = json.loads(found.hit.data)
+                show(Step("audit", "cached", 0.0))
+            else:
+                audit_job = need_pool().submit(Job("audit", html_path, tmp / ".audit.json", inputs.parameters,
+                                            kind="audit"))
+
         if "pdf" in formats:
             pkey = C.sha256_json({"report": "pdf", "html": C.sha256_bytes(html_bytes), "env": inputs.env,
                                   "package": inputs.package,
@@ -334,19 +398,38 @@ def build(year: int, *, formats: tuple[str, ...] = FORMATS, data_dir: Path | Non
                 store.put("report", str(year), pkey, "pdf", (tmp / pdf_name).read_bytes())
                 show(Step(pdf_name, "rendered", time.perf_counter() - t))
 
+        if audit_job is not None:
+            d = audit_job.result()
+            data = d.job.output.read_bytes()
+            d.job.output.unlink()
+            audit_result = json.loads(data)
+            if not audit_result["failed"]:  # a failed check is a bug to fix, not a result to keep
+                store.put("audit", str(year), akey, "json", data)
+            show(Step("audit", "executed", d.seconds))
+        if audit_result is not None:
+            for name in ("audit.json", "audit.html"):
+                (tmp / name).write_text(audit_result[name], encoding="utf-8")
+        if "html" not in formats:
+            html_path.unlink()
+
         # 4. the manifest, then the swap
         manifest = _manifest(inputs, chs, files_read, tmp, data_dir, params_dir, notebooks_dir,
                              rules_dir, package_dir, templates_dir, formats)
         (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True,
                                                       ensure_ascii=False) + "\n", encoding="utf-8")
+    except ChapterError:
+        raise  # its folder is kept as <year>.failed
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    finally:
+        if own_pool and kernels:
+            kernels[0].close()
     _swap(tmp, final)
     shutil.rmtree(out / f"{year}.failed", ignore_errors=True)
     seconds = time.perf_counter() - t0
     show.say(f"{final} ready in {seconds:.2f} s")
-    return BuildResult(final, show.steps, seconds)
+    return BuildResult(final, show.steps, seconds, audit_result)
 
 
 def _data_files(paths: list[str]) -> list[str]:
@@ -495,55 +578,18 @@ def cli_build(args: Any) -> int:
     from lkjip.execute import ChapterError
 
     try:
-        build(args.year, formats=formats, data_dir=args.data, params_dir=args.params,
-              out_dir=args.out, rekonsiliasi=bool(args.rekonsiliasi),
-              use_cache=not args.no_cache, progress=None if args.quiet else sys.stderr)
+        result = build(args.year, formats=formats, data_dir=args.data, params_dir=args.params,
+                       out_dir=args.out, rekonsiliasi=bool(args.rekonsiliasi),
+                       use_cache=not args.no_cache, progress=None if args.quiet else sys.stderr)
     except ChapterError as exc:
         print(f"lkjip build: {exc}", file=sys.stderr)
         return 2
-    return _audit_build(args)
-
-
-def _audit_build(args: Any) -> int:
-    """The build runs the audit over the registry and the rendered HTML.
-
-    Skipped when audit.json is newer than the HTML (nothing changed), so a no-op build stays
-    cheap. A failed consistency check is a bug in lkjip: the build exits 2 naming the checks.
-    """
-    from lkjip.paths import year_build_dir
-
-    import hashlib
-    import shutil
-
-    out = year_build_dir(args.year, args.out)
-    html_path = out / f"lkjip-{args.year}.html"
-    if not html_path.exists():
-        return 0
-    # keyed by the report and the manifest (the hashes of every input): a hit copies the stored audit
-    h = hashlib.sha256(html_path.read_bytes())
-    if (out / "manifest.json").exists():
-        h.update((out / "manifest.json").read_bytes())
-    store = out.parent / ".cache" / "audit" / h.hexdigest()
-    names = ("audit.json", "audit.html")
-    if all((store / n).exists() for n in names):
-        for n in names:
-            shutil.copyfile(store / n, out / n)
-        return 0
-    from lkjip import audit
-
-    result = audit.audit_year(args.year, args.data, args.params, html_path.read_text(encoding="utf-8"))
-    audit.write_outputs(result, out)
-    if not result.failed:
-        store.mkdir(parents=True, exist_ok=True)
-        for n in names:
-            shutil.copyfile(out / n, store / n)
-    if not args.quiet:
-        print(f"  {result.summary()}", file=sys.stderr)
-    if result.failed:
-        for ch in result.failed:
-            print(f"lkjip build: audit check failed [{ch.name}] {ch.message}", file=sys.stderr)
-        return 2
-    return 0
+    if result.audit is not None and not args.quiet:
+        print(f"  {result.audit['summary']}", file=sys.stderr)
+    # A failed consistency check is a bug in lkjip: the build says which and exits 2.
+    for name, message in result.audit_failed:
+        print(f"lkjip build: audit check failed [{name}] {message}", file=sys.stderr)
+    return 2 if result.audit_failed else 0
 
 
 def cli_golden(args: Any) -> int:

@@ -22,6 +22,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,14 +41,25 @@ def _lkjip_figures():
 _lkjip_figures()
 del _lkjip_figures
 """
+AUDIT_CODE = """\
+def _lkjip_audit():
+    import pathlib
+    from lkjip.audit import audit_document
+    html = pathlib.Path({html!r}).read_text(encoding="utf-8")
+    text = audit_document({year!r}, {data_dir!r} or None, {params_dir!r} or None, html)
+    pathlib.Path({out!r}).write_text(text, encoding="utf-8")
+_lkjip_audit()
+del _lkjip_audit
+"""
 
 
 @dataclass
 class Job:
-    """A chapter to execute, or the figures to write (``kind="figures"``)."""
+    """A chapter to execute, the figures to write (``kind="figures"``), or the audit of a
+    stitched report (``kind="audit"``, ``source`` is the HTML)."""
 
     name: str  # notebook file name ("figures.json" for the figures)
-    source: Path | None  # the notebook to execute
+    source: Path | None  # the notebook to execute (the audit: the HTML to check)
     output: Path  # where papermill writes the executed notebook (or the figures' JSON)
     parameters: dict[str, Any]
     kind: str = "chapter"
@@ -210,11 +222,11 @@ class Worker:
         """Execute one job (in the worker's thread)."""
         start = time.perf_counter()
         self.call(RESET_CODE)
-        if job.kind == "figures":
+        if job.kind in ("figures", "audit"):
             p = job.parameters
-            self.call(FIGURES_CODE.format(year=p["year"], data_dir=p["data_dir"],
-                                          params_dir=p["params_dir"], out=str(job.output)),
-                      what=job.name)
+            code = FIGURES_CODE if job.kind == "figures" else AUDIT_CODE
+            self.call(code.format(year=p["year"], data_dir=p["data_dir"], params_dir=p["params_dir"],
+                                  out=str(job.output), html=str(job.source)), what=job.name)
             return Done(job, None, self._files_read(), time.perf_counter() - start)
 
         import papermill as pm
@@ -368,17 +380,10 @@ class Pool:
         try:
             if while_waiting is not None:
                 while_waiting()
-            errors = []
-            for f in futures:
-                while True:
-                    try:
-                        f.result(timeout=0.2)
-                        break
-                    except TimeoutError:
-                        continue
-                    except BaseException as exc:  # noqa: BLE001 - re-raised below
-                        errors.append(exc)
-                        break
+            pending = set(futures)
+            while pending:  # in slices, so that Ctrl-C is noticed
+                _, pending = wait(pending, timeout=0.5)
+            errors = [f.exception() for f in futures if f.exception() is not None]
         except KeyboardInterrupt:
             stop.set()
             for w in self.workers:
@@ -387,6 +392,13 @@ class Pool:
         if errors:
             raise next((e for e in errors if isinstance(e, ChapterError)), errors[0])
         return [results[i] for i in range(len(jobs))]
+
+    def submit(self, job: Job) -> Any:
+        """Run one job on the first worker, in the background: a Future of its :class:`Done`
+        (starts a kernel if none is running)."""
+        self.start(1)
+        worker = self.workers[0]
+        return worker.submit(worker.run, job)
 
     def close(self) -> None:
         for w in self.workers:

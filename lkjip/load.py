@@ -14,11 +14,15 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import copy
 import csv
+import functools
+import hashlib
 import io
 import re
 import sys
-from collections import defaultdict
+import types
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -100,10 +104,12 @@ def _warn(file: str, row: int | None, column: str | None, expected: str, found: 
     return Problem(file, row, column, expected, found, hint, severity="warning")
 
 
-def _read_text(path: Path, shown: str, what: str) -> tuple[str | None, list[Problem]]:
-    """The text of a UTF-8 file, or None with the problems (missing, empty, BOM, encoding)."""
+def _read_text(path: Path, shown: str, what: str, raw: bytes | None = None) -> tuple[str | None, list[Problem]]:
+    """The text of a UTF-8 file (or of its bytes ``raw``, already read), or None with the
+    problems (missing, empty, BOM, encoding)."""
     try:
-        raw = path.read_bytes()
+        if raw is None:
+            raw = path.read_bytes()
     except FileNotFoundError:
         return None, [_err(shown, None, None, what, "no such file",
                            "create it as docs/ARCHITECTURE.md describes")]
@@ -159,7 +165,7 @@ def _records(text: str, shown: str) -> tuple[list[list[str]] | None, list[Proble
     return records, []
 
 
-def _read_csv(table: Table, path: Path, shown: str) -> _Read:
+def _read_csv(table: Table, path: Path, shown: str, raw: bytes | None = None) -> _Read:
     """Read, parse and validate one CSV table; the frame only if it has no error."""
     import pandas as pd
 
@@ -167,7 +173,7 @@ def _read_csv(table: Table, path: Path, shown: str) -> _Read:
 
     out = _Read()
     columns = table.column_names
-    text, problems = _read_text(path, shown, "a header row: " + ",".join(columns))
+    text, problems = _read_text(path, shown, "a header row: " + ",".join(columns), raw)
     out.problems += problems
     if text is None:
         return out
@@ -383,14 +389,14 @@ def _line_of(container: Any, key: Any) -> int | None:
     return getattr(container, "lines", {}).get(key)
 
 
-def _read_yaml(spec: Any, path: Path, shown: str) -> _Read:
+def _read_yaml(spec: Any, path: Path, shown: str, raw: bytes | None = None) -> _Read:
     """Read one YAML file and check it against its spec (``lkjip.schemas``)."""
     import yaml
 
     from lkjip import schemas
 
     out = _Read()
-    text, problems = _read_text(path, shown, "a YAML file")
+    text, problems = _read_text(path, shown, "a YAML file", raw)
     out.problems += problems
     if text is None:
         return out
@@ -425,11 +431,63 @@ def _read(name: str, folder: Path, year: int, data_root: Path) -> tuple[_Read, P
     shown = _shown(path, data_root)
     if name in OPTIONAL and not path.exists():
         return _Read(), path
+    try:
+        raw: bytes | None = path.read_bytes()
+    except OSError:
+        raw = None  # _read_text says what is wrong
+    memo = _memo()
+    key = None
+    if raw is not None:
+        key = (name, str(path.resolve()), shown, int(year), hashlib.sha256(raw).hexdigest(), _code_hash())
+        hit = memo.get(key)
+        if hit is not None:
+            memo.move_to_end(key)
+            return _copy(hit), path
     if name in schemas.TABLES:
-        result = _read_csv(schemas.TABLES[name], path, shown)
+        result = _read_csv(schemas.TABLES[name], path, shown, raw)
     else:
-        result = _read_yaml(schemas.YAML_FILES[name][1], path, shown)
+        result = _read_yaml(schemas.YAML_FILES[name][1], path, shown, raw)
+    if key is not None:
+        memo[key] = _copy(result)
+        while len(memo) > _MEMO_SIZE:
+            memo.popitem(last=False)
     return result, path
+
+
+# --- files already validated, by content ----------------------------------------------------------
+# Reading and validating a table (pandera) costs about 10 ms; a build's kernel runs several chapters
+# that read the same tables. So each process keeps what it read, keyed by the file's bytes (sha256),
+# its name and place, the year, and the source of this module and of lkjip.schemas: a changed byte,
+# or changed validation code, is a miss, never a stale result. Callers get a copy, so a chapter that
+# modifies a table in place does not change what the next one reads. The memo lives in a module of
+# its own ("_lkjip_memo"), which lkjip.report.reset_state leaves alone: it is not chapter state.
+_MEMO_SIZE = 256
+
+
+def _memo() -> OrderedDict:
+    holder = sys.modules.get("_lkjip_memo")
+    if holder is None:
+        holder = types.ModuleType("_lkjip_memo", "lkjip.load's validated files, by content")
+        holder.tables = OrderedDict()  # type: ignore[attr-defined]
+        sys.modules["_lkjip_memo"] = holder
+    return holder.tables  # type: ignore[attr-defined]
+
+
+@functools.cache
+def _code_hash() -> str:
+    from lkjip import schemas
+
+    h = hashlib.sha256()
+    for module_file in (__file__, schemas.__file__):
+        h.update(Path(module_file).read_bytes())
+    return h.hexdigest()
+
+
+def _copy(result: _Read) -> _Read:
+    value = result.value
+    if value is not None:
+        value = value.copy(deep=True) if hasattr(value, "copy") and hasattr(value, "columns") else copy.deepcopy(value)
+    return _Read(value, list(result.problems), result.rows, copy.deepcopy(result.raw))
 
 
 def _shown(path: Path, root: Path) -> str:

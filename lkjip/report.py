@@ -464,7 +464,7 @@ def svg_figure(fig: Any, prefix: str = "g") -> str:
 
     buf = io.StringIO()
     with mpl.rc_context({"svg.hashsalt": "lkjip"}):
-        fig.savefig(buf, format="svg", bbox_inches="tight",
+        fig.savefig(buf, format="svg",
                     metadata={"Date": None, "Creator": None, "Format": None, "Type": None})
     if "matplotlib.pyplot" in sys.modules:
         sys.modules["matplotlib.pyplot"].close(fig)

@@ -145,8 +145,9 @@ def read_rules(path: Path | str) -> Rules:
         raise RuleError(f"{path}: expected UTF-8 text; "
                         f"found undecodable bytes ({exc.reason})") from None
     try:
-        data = yaml.safe_load(text)
-        node = yaml.compose(text)
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster
+        data = yaml.load(text, Loader=loader)  # noqa: S506 (a safe loader)
+        node = yaml.compose(text, Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f", line {mark.line + 1}" if mark else ""

@@ -41,7 +41,8 @@ def built(tmp_path_factory) -> Path:
 # ---- what a build writes ---------------------------------------------------------------------
 def test_build_writes_every_output(built):
     names = {p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file()}
-    expected = {f"lkjip-{YEAR}.html", f"lkjip-{YEAR}.pdf", "manifest.json", "figures.json"}
+    expected = {f"lkjip-{YEAR}.html", f"lkjip-{YEAR}.pdf", "manifest.json", "figures.json",
+                "audit.json", "audit.html"}
     expected |= {f"notebooks/{c.notebook}" for c in chapters()}
     assert names == expected
     assert (built / f"lkjip-{YEAR}.pdf").read_bytes().startswith(b"%PDF-")
@@ -94,6 +95,37 @@ def test_figures_json_is_the_registry(built):
     from lkjip.figures import Figures
 
     assert (built / "figures.json").read_text(encoding="utf-8") == Figures(YEAR).to_json()
+
+
+def test_build_audits_what_it_built(built):
+    """audit.json and audit.html of the build are those of ``lkjip audit`` on the same HTML."""
+    from lkjip import audit
+    from lkjip.load import load_year
+
+    page = (built / f"lkjip-{YEAR}.html").read_text(encoding="utf-8")
+    result = audit.audit_year(YEAR, html_text=page)
+    assert not result.failed and len(result.checks) >= 400
+    assert (built / "audit.json").read_text(encoding="utf-8") == audit.to_json(result)
+    office = load_year(YEAR).kantor["nama"]
+    assert (built / "audit.html").read_text(encoding="utf-8") == audit.to_html(result, office)
+    m = json.loads((built / "manifest.json").read_text(encoding="utf-8"))
+    assert m["outputs"]["audit.json"] == sha(built / "audit.json")
+
+
+def test_audit_key_follows_every_data_file(tmp_path):
+    """The audit reconciles published/<year>.csv, which no chapter reads: a change there must
+    re-run the audit although every chapter is served from the cache."""
+    from lkjip.paths import DATA_DIR, RULES_DIR, TEMPLATES_DIR
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    inputs = B.gather_inputs(YEAR, data, None, RULES_DIR, B.PACKAGE_DIR, TEMPLATES_DIR)
+    before = B.audit_key(inputs, b"<html>", data)
+    assert B.audit_key(inputs, b"<html>", data) == before
+    assert B.audit_key(inputs, b"<html> ", data) != before
+    published = data / "kanim-pamekasan" / "published" / f"{YEAR}.csv"
+    published.write_text(published.read_text(encoding="utf-8").replace("3 (tiga),3", "3 (tiga),4", 1), encoding="utf-8")
+    assert B.audit_key(inputs, b"<html>", data) != before
 
 
 def test_manifest_hashes_inputs_without_timestamps(built):
@@ -150,7 +182,8 @@ def test_rekonsiliasi_adds_its_chapter_and_reuses_the_others(built, tmp_path):
     out = tmp_path / "build"
     shutil.copytree(built.parent / ".cache", out / ".cache")
     result = B.build(YEAR, formats=("html",), out_dir=out, rekonsiliasi=True)
-    assert result.executed() == ["06_rekonsiliasi.ipynb"]
+    assert result.executed() == ["06_rekonsiliasi.ipynb", "audit"]  # the HTML changed: audited again
+    assert "439/439 consistency checks passed" in result.audit["summary"]
     page = (out / str(YEAR) / f"lkjip-{YEAR}.html").read_text(encoding="utf-8")
     assert '<section class="bab" id="bab-06-rekonsiliasi"' in page
     assert not (out / str(YEAR) / f"lkjip-{YEAR}.pdf").exists()

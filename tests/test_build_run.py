@@ -208,6 +208,7 @@ def test_build_cli_quiet_prints_nothing(fixture_build, monkeypatch, capsys):
 
     def fake(year, **kw):
         seen.update(kw)
+        return B.BuildResult(Path("."))
 
     monkeypatch.setattr(B, "build", fake)
     from lkjip.cli import main
@@ -215,6 +216,22 @@ def test_build_cli_quiet_prints_nothing(fixture_build, monkeypatch, capsys):
     assert main(["build", "--year", str(YEAR), "--quiet", "--format", "html", "--no-cache"]) == 0
     assert seen["progress"] is None and seen["formats"] == ("html",) and seen["use_cache"] is False
     assert capsys.readouterr().err == ""
+
+
+def test_build_cli_exits_2_when_an_audit_check_fails(monkeypatch, capsys):
+    """A failed consistency check is a bug in lkjip: the build names it and exits 2."""
+    def fake(year, **kw):
+        audit = {"summary": "audit 2024: 1/2 consistency checks passed",
+                 "failed": [["jumlah = rincian", "anggaran.total is not the sum of its rows"]]}
+        return B.BuildResult(Path("."), audit=audit)
+
+    monkeypatch.setattr(B, "build", fake)
+    from lkjip.cli import main
+
+    assert main(["build", "--year", str(YEAR), "--format", "html"]) == 2
+    err = capsys.readouterr().err
+    assert "1/2 consistency checks passed" in err
+    assert "audit check failed [jumlah = rincian] anggaran.total is not the sum of its rows" in err
 
 
 # ---- shared kernels behave like fresh ones ---------------------------------------------------

@@ -78,6 +78,48 @@ def test_tables_are_read_lazily_and_recorded(workspace):
     assert str((workspace.params / f"{YEAR}.yaml").resolve()) in inputs.files_read
 
 
+def test_a_file_is_validated_once_per_content(workspace, monkeypatch):
+    """A second read of unchanged bytes comes from the process's memo; one changed byte is read
+    and validated again; a caller that modifies its table does not change the next one's."""
+    calls = []
+    real = load._validate_frame
+    monkeypatch.setattr(load, "_validate_frame", lambda *a: calls.append(a[0].name) or real(*a))
+    staff = load_year(YEAR, workspace.data, workspace.params).pegawai
+    assert calls == ["pegawai"]
+    staff.loc[0, "nama"] = "DIUBAH"
+    again = load_year(YEAR, workspace.data, workspace.params).pegawai
+    assert calls == ["pegawai"], "unchanged bytes were validated again"
+    assert again is not staff and again.loc[0, "nama"] != "DIUBAH"
+    path = workspace.path("pegawai.csv")
+    path.write_text(path.read_text(encoding="utf-8").replace(",L,", ",P,", 1), encoding="utf-8")
+    changed = load_year(YEAR, workspace.data, workspace.params).pegawai
+    assert calls == ["pegawai", "pegawai"]
+    assert (changed["jenis_kelamin"] == "P").sum() == (again["jenis_kelamin"] == "P").sum() + 1
+
+
+def test_the_memo_outlives_a_kernel_reset_and_still_records_reads(workspace):
+    """In a fresh interpreter: reset_state forgets every lkjip module, which must not happen to
+    the modules this test process has imported."""
+    code = f"""
+import sys
+from lkjip.load import load_year
+from lkjip.report import reset_state
+load_year({YEAR}, {str(workspace.data)!r}, {str(workspace.params)!r}).kantor
+reset_state()  # between two chapters in a kernel
+import lkjip.load as fresh
+calls = []
+real = fresh._read_yaml
+fresh._read_yaml = lambda *a: calls.append(a) or real(*a)
+assert fresh.load_year({YEAR}, {str(workspace.data)!r}, {str(workspace.params)!r}).kantor["nama"]
+assert calls == [], "read again after the reset"
+assert {str(workspace.path("kantor.yaml").resolve())!r} in fresh.FILES_READ
+print("ok")
+"""
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "ok"
+
+
 def test_dtypes_follow_the_schema(inputs):
     jb = inputs.anggaran_jenis_belanja
     assert jb["tahun"].dtype == "int64"
