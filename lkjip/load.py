@@ -425,8 +425,6 @@ def _read_yaml(spec: Any, path: Path, shown: str, raw: bytes | None = None) -> _
 
 
 def _read(name: str, folder: Path, year: int, data_root: Path) -> tuple[_Read, Path]:
-    from lkjip import schemas
-
     path = folder / FILES[name].format(year=year)
     shown = _shown(path, data_root)
     if name in OPTIONAL and not path.exists():
@@ -443,6 +441,8 @@ def _read(name: str, folder: Path, year: int, data_root: Path) -> tuple[_Read, P
         if hit is not None:
             memo.move_to_end(key)
             return _copy(hit), path
+    from lkjip import schemas  # pandera: only when a file is validated
+
     if name in schemas.TABLES:
         result = _read_csv(schemas.TABLES[name], path, shown, raw)
     else:
@@ -475,11 +475,9 @@ def _memo() -> OrderedDict:
 
 @functools.cache
 def _code_hash() -> str:
-    from lkjip import schemas
-
     h = hashlib.sha256()
-    for module_file in (__file__, schemas.__file__):
-        h.update(Path(module_file).read_bytes())
+    for module_file in (Path(__file__), Path(__file__).with_name("schemas.py")):
+        h.update(module_file.read_bytes())
     return h.hexdigest()
 
 
