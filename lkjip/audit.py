@@ -647,16 +647,27 @@ def audit_document(
     """The audit of a year as one JSON document, for the build (which runs it in a kernel):
     ``summary``, ``failed`` ([check, message] pairs), and the texts of ``audit.json`` and
     ``audit.html``."""
+    return document(*prepare(year, data_dir, params_dir), html_text)
+
+
+def prepare(year: int, data_dir: Path | str | None = None, params_dir: Path | str | None = None) -> tuple[Any, AuditResult]:
+    """The part of the audit that needs no HTML: the registry's checks and the reconciliation.
+    (The build runs it while the HTML is being stitched.)"""
     from lkjip.figures import Figures
 
     F = Figures(year, data_dir, params_dir)
-    result = run_audit(F, F.inputs.published, html_text)
-    office = F.inputs.kantor.get("nama", "")
+    return F, run_audit(F, F.inputs.published, None)
+
+
+def document(F: Any, result: AuditResult, html_text: str | None) -> str:
+    """``result`` completed with the checks of the rendered ``html_text``, as :func:`audit_document`."""
+    if html_text is not None:
+        result = AuditResult(result.year, result.checks + check_rendered(html_text, F), result.records, result.findings)
     doc = {
         "summary": result.summary(),
         "failed": [[c.name, c.message] for c in result.failed],
         "audit.json": to_json(result),
-        "audit.html": to_html(result, office),
+        "audit.html": to_html(result, F.inputs.kantor.get("nama", "")),
     }
     return json.dumps(doc, ensure_ascii=False, sort_keys=True)
 

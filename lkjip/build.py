@@ -29,6 +29,7 @@ import json
 import os
 import shutil
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -299,62 +300,58 @@ def build(year: int, *, formats: tuple[str, ...] = FORMATS, data_dir: Path | Non
 
     executed_nbs: dict[str, Any] = {}
     own_pool = pool is None
-    n_chapters = len([j for j in jobs if j.kind == "chapter"])
+    chapter_jobs = {j.name for j in jobs if j.kind == "chapter"}
     kernels: list[Any] = [pool] if pool is not None else []
 
     def need_pool() -> Any:
         """The kernels, started on first need (a build with nothing to run starts none)."""
         if not kernels:
-            kernels.append(Pool(min(workers or default_workers(), n_chapters or 1), cwd=Path(notebooks_dir)))
+            kernels.append(Pool(min(workers or default_workers(), len(chapter_jobs) or 1), cwd=Path(notebooks_dir)))
         return kernels[0]
 
     audit_result: dict[str, Any] | None = None
-    try:
-        if jobs:
-            from lkjip.execute import dumps
+    html_name, pdf_name = f"lkjip-{year}.html", f"lkjip-{year}.pdf"
+    html_path = tmp / (html_name if "html" in formats else f".{html_name}")
+    skip_audit = Path(f"{html_path}.skip")
+    audit_out = tmp / ".audit.json"
+    audit_doc: dict[str, Any] = {}  # "data": the audit's JSON document, "key": its cache key
+    if jobs and audit:
+        # last in the queue: a kernel checks the registry while the other finishes its chapter,
+        # then waits for the HTML (or for the skip marker, when the audit is in the cache)
+        jobs.append(Job("audit", html_path, audit_out, inputs.parameters, kind="audit"))
+    stitchable = threading.Event()  # every chapter is in `results`
+    if not chapter_jobs:
+        stitchable.set()
 
-            def done(d: Any) -> None:
-                name = d.job.name
-                if d.job.kind == "figures":
-                    data = d.job.output.read_bytes()
-                    kind, entry, ext = "figures", str(year), "json"
-                else:
-                    executed_nbs[name] = d.nb
-                    data = dumps(d.nb)
-                    kind, entry, ext = "chapters", Path(name).stem, "ipynb"
-                results[name] = data
-                files_read[name] = store.put(kind, entry, keys[name], ext, data, _data_files(d.files_read))
-                show(Step(name, "executed", d.seconds, reasons.get(name, "")))
+    def done(d: Any) -> None:
+        """A job finished (in a worker's thread): into the cache and the progress display."""
+        from lkjip.execute import dumps
 
-            pool = need_pool()
-            pool.start(pool.size)  # the kernels boot while this process imports papermill
+        name = d.job.name
+        if d.job.kind == "audit":
+            if audit_out.exists():
+                audit_doc["data"] = audit_out.read_bytes()
+                audit_out.unlink()
+                show(Step("audit", "executed", d.seconds))
+            return
+        if d.job.kind == "figures":
+            data = d.job.output.read_bytes()
+            kind, entry, ext = "figures", str(year), "json"
+        else:
+            executed_nbs[name] = d.nb
+            data = dumps(d.nb)
+            kind, entry, ext = "chapters", Path(name).stem, "ipynb"
+        results[name] = data
+        files_read[name] = store.put(kind, entry, keys[name], ext, data, _data_files(d.files_read))
+        show(Step(name, "executed", d.seconds, reasons.get(name, "")))
+        if chapter_jobs <= set(results):
+            stitchable.set()
 
-            def warm() -> None:
-                """Import now what comes next, while the kernels execute."""
-                import nbconvert  # noqa: F401
-                import papermill  # noqa: F401
-                if "pdf" in formats:
-                    import weasyprint  # noqa: F401
-
-            try:
-                pool.run(jobs, on_done=done, while_waiting=warm)
-            except ChapterError as exc:
-                failed = _keep_failed(tmp, out, year)
-                f = exc.failure
-                if f.notebook is not None:
-                    f.notebook = failed / "notebooks" / f.name
-                show(Step(f.name, "failed", 0.0))
-                raise ChapterError(f) from None
-
-        # 2. the executed notebooks and figures.json into the new folder
+    def finish() -> None:
+        """The executed notebooks, the HTML, the audit's input and the PDF (in this thread)."""
         notebooks = [(ch, results[ch.notebook]) for ch in chs]
         for ch, data in notebooks:
             (tmp / "notebooks" / ch.notebook).write_bytes(data)
-        if FIGURES_JSON in results:
-            (tmp / FIGURES_JSON).write_bytes(results[FIGURES_JSON])
-
-        # 3. HTML, then the audit (in a kernel) while this process renders the PDF
-        html_name, pdf_name = f"lkjip-{year}.html", f"lkjip-{year}.pdf"
         hkey = report_key(inputs, notebooks)
         found = store.get("report", str(year), hkey, "html") if use_cache else None
         if found and found.hit:
@@ -362,26 +359,23 @@ def build(year: int, *, formats: tuple[str, ...] = FORMATS, data_dir: Path | Non
             if "html" in formats:
                 show(Step(html_name, "cached", 0.0))
         else:
-            if audit:
-                need_pool().start(1)  # a kernel for the audit boots while the HTML is stitched
             t = time.perf_counter()
             html_bytes = _stitch(chs, notebooks, executed_nbs, inputs, templates_dir)
             store.put("report", str(year), hkey, "html", html_bytes)
             show(Step(html_name, "stitched", time.perf_counter() - t))
-        html_path = tmp / (html_name if "html" in formats else f".{html_name}")
-        html_path.write_bytes(html_bytes)
-
-        audit_job = None
         if audit:
-            akey = audit_key(inputs, html_bytes, data_dir)
+            akey = audit_doc["key"] = audit_key(inputs, html_bytes, data_dir)
             found = store.get("audit", str(year), akey, "json") if use_cache else None
             if found and found.hit:
-                audit_result = json.loads(found.hit.data)
+                audit_doc["data"] = found.hit.data
+                audit_doc["cached"] = True
+                skip_audit.touch()
                 show(Step("audit", "cached", 0.0))
-            else:
-                audit_job = need_pool().submit(Job("audit", html_path, tmp / ".audit.json", inputs.parameters,
-                                            kind="audit"))
-
+        C._write_atomic(html_path, html_bytes)  # the audit's kernel may be waiting for it
+        if audit and "data" not in audit_doc and not any(j.kind == "audit" for j in jobs):
+            # nothing else ran: one kernel for the audit, while the PDF renders
+            audit_doc["future"] = need_pool().submit(Job("audit", html_path, audit_out, inputs.parameters,
+                                                         kind="audit"))
         if "pdf" in formats:
             pkey = C.sha256_json({"report": "pdf", "html": C.sha256_bytes(html_bytes), "env": inputs.env,
                                   "package": inputs.package,
@@ -397,18 +391,55 @@ def build(year: int, *, formats: tuple[str, ...] = FORMATS, data_dir: Path | Non
                 render_pdf(html_bytes.decode("utf-8"), tmp / pdf_name, base_url=tmp)
                 store.put("report", str(year), pkey, "pdf", (tmp / pdf_name).read_bytes())
                 show(Step(pdf_name, "rendered", time.perf_counter() - t))
+        if "future" in audit_doc:
+            done(audit_doc.pop("future").result())
 
-        if audit_job is not None:
-            d = audit_job.result()
-            data = d.job.output.read_bytes()
-            d.job.output.unlink()
-            audit_result = json.loads(data)
-            if not audit_result["failed"]:  # a failed check is a bug to fix, not a result to keep
-                store.put("audit", str(year), akey, "json", data)
-            show(Step("audit", "executed", d.seconds))
-        if audit_result is not None:
+    try:
+        if jobs:
+            pool = need_pool()
+            pool.start(pool.size)  # the kernels boot while this process imports papermill
+
+            def meanwhile() -> None:
+                """In this thread while the kernels execute: imports, then (once every chapter
+                is done) stitching and the PDF, while a kernel audits."""
+                import nbconvert  # noqa: F401
+                import papermill  # noqa: F401
+                if "pdf" in formats:
+                    import weasyprint  # noqa: F401
+                while not stitchable.wait(0.05):
+                    if pool.stopped.is_set():  # a chapter failed
+                        skip_audit.touch()
+                        return
+                try:
+                    finish()
+                except BaseException:
+                    skip_audit.touch()
+                    raise
+
+            try:
+                pool.run(jobs, on_done=done, while_waiting=meanwhile)
+            except ChapterError as exc:
+                failed = _keep_failed(tmp, out, year)
+                f = exc.failure
+                if f.notebook is not None:
+                    f.notebook = failed / "notebooks" / f.name
+                show(Step(f.name, "failed", 0.0))
+                raise ChapterError(f) from None
+        else:
+            finish()
+
+        if FIGURES_JSON in results:
+            (tmp / FIGURES_JSON).write_bytes(results[FIGURES_JSON])
+        if audit:
+            if "data" not in audit_doc:
+                raise BuildError("the audit wrote nothing (see the kernel's output above)")
+            audit_result = json.loads(audit_doc["data"])
+            if not audit_doc.get("cached") and not audit_result["failed"]:
+                # a failed check is a bug to fix, not a result to keep
+                store.put("audit", str(year), audit_doc["key"], "json", audit_doc["data"])
             for name in ("audit.json", "audit.html"):
                 (tmp / name).write_text(audit_result[name], encoding="utf-8")
+        skip_audit.unlink(missing_ok=True)
         if "html" not in formats:
             html_path.unlink()
 

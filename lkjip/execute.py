@@ -43,20 +43,30 @@ del _lkjip_figures
 """
 AUDIT_CODE = """\
 def _lkjip_audit():
-    import pathlib
-    from lkjip.audit import audit_document
-    html = pathlib.Path({html!r}).read_text(encoding="utf-8")
-    text = audit_document({year!r}, {data_dir!r} or None, {params_dir!r} or None, html)
+    import pathlib, time
+    from lkjip import audit
+    F, result = audit.prepare({year!r}, {data_dir!r} or None, {params_dir!r} or None)
+    html, skip = pathlib.Path({html!r}), pathlib.Path({skip!r})
+    deadline = time.monotonic() + {timeout!r}
+    while not html.exists():  # the build writes it (atomically) once every chapter is stitched
+        if skip.exists():
+            return
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"no {{html}} after {timeout!r} s")
+        time.sleep(0.01)
+    text = audit.document(F, result, html.read_text(encoding="utf-8"))
     pathlib.Path({out!r}).write_text(text, encoding="utf-8")
 _lkjip_audit()
 del _lkjip_audit
 """
+AUDIT_WAIT = 900  # seconds the audit waits for the stitched HTML
 
 
 @dataclass
 class Job:
     """A chapter to execute, the figures to write (``kind="figures"``), or the audit of a
-    stitched report (``kind="audit"``, ``source`` is the HTML)."""
+    stitched report (``kind="audit"``: ``source`` is the HTML, which it waits for while it
+    checks the registry; it gives up without output when ``source`` + ".skip" appears)."""
 
     name: str  # notebook file name ("figures.json" for the figures)
     source: Path | None  # the notebook to execute (the audit: the HTML to check)
@@ -226,7 +236,8 @@ class Worker:
             p = job.parameters
             code = FIGURES_CODE if job.kind == "figures" else AUDIT_CODE
             self.call(code.format(year=p["year"], data_dir=p["data_dir"], params_dir=p["params_dir"],
-                                  out=str(job.output), html=str(job.source)), what=job.name)
+                                  out=str(job.output), html=str(job.source), skip=f"{job.source}.skip",
+                                  timeout=AUDIT_WAIT), what=job.name, timeout=AUDIT_WAIT + 600)
             return Done(job, None, self._files_read(), time.perf_counter() - start)
 
         import papermill as pm
@@ -335,6 +346,7 @@ class Pool:
         self.size = max(1, size)
         self.cwd = cwd
         self.workers: list[Worker] = []
+        self.stopped = threading.Event()  # set when a job failed (the run's own event)
 
     def start(self, n: int) -> None:
         """Start kernels now (they boot in the background, in parallel)."""
@@ -346,9 +358,11 @@ class Pool:
         """Run ``jobs`` on the workers; results in the order of ``jobs``.
 
         Jobs are handed out in order to whichever worker is free. After a failure no new job
-        starts; the first ChapterError is raised once the running ones have finished.
-        ``while_waiting`` runs in the calling thread meanwhile (the kernels are other
-        processes: the build uses the time to import what stitching needs).
+        starts (``self.stopped`` is set); the first ChapterError is raised once the running ones
+        have finished. ``while_waiting`` runs in the calling thread meanwhile (the kernels are
+        other processes: the build imports what comes next, then stitches the chapters and
+        renders the PDF while a kernel audits); if it raises, no new job starts and its error
+        is raised.
         """
         if not jobs:
             return []
@@ -376,10 +390,21 @@ class Pool:
                     if on_done:
                         on_done(done)
 
+        self.stopped = stop
         futures = [w.submit(drain, w) for w in self.workers]
         try:
             if while_waiting is not None:
-                while_waiting()
+                try:
+                    while_waiting()
+                except KeyboardInterrupt:
+                    raise
+                except BaseException:
+                    # no new job; the running ones get a little time to end, then their kernels go
+                    stop.set()
+                    if wait(futures, timeout=30).not_done:
+                        for w in self.workers:
+                            w.kill()
+                    raise
             pending = set(futures)
             while pending:  # in slices, so that Ctrl-C is noticed
                 _, pending = wait(pending, timeout=0.5)

@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -232,6 +233,56 @@ def test_build_cli_exits_2_when_an_audit_check_fails(monkeypatch, capsys):
     err = capsys.readouterr().err
     assert "1/2 consistency checks passed" in err
     assert "audit check failed [jumlah = rincian] anggaran.total is not the sum of its rows" in err
+
+
+# ---- the audit's kernel waits for the HTML --------------------------------------------------------
+def _audit_job(tmp_path: Path) -> Job:
+    params = {"year": YEAR, "office": "kanim-pamekasan", "data_dir": "", "params_dir": ""}
+    return Job("audit", tmp_path / "r.html", tmp_path / "audit.out", params, kind="audit")
+
+
+def test_the_audit_checks_the_html_once_it_appears(tmp_path):
+    """The build queues the audit before the HTML exists: the kernel checks the registry, waits,
+    then checks the rendered numbers once the build has written the page."""
+    job = _audit_job(tmp_path)
+    pool = Pool(1, cwd=NOTEBOOKS_DIR)
+    page = ('<p><span class="angka" data-fig="anggaran.persen" data-fmt="persen:2">88,19%</span> dan '
+            '<span class="angka" data-fig="anggaran.persen" data-fmt="persen:2">96,62%</span></p>')
+
+    def meanwhile():
+        time.sleep(0.5)
+        job.source.write_text(page, encoding="utf-8")
+
+    try:
+        pool.run([job], while_waiting=meanwhile)
+    finally:
+        pool.close()
+    doc = json.loads(job.output.read_text(encoding="utf-8"))
+    assert [name for name, _ in doc["failed"]] == ["angka di laporan = registri",
+                                                   "satu figur, satu nilai di seluruh laporan"]
+    assert "96,62%" in doc["failed"][0][1]
+    assert set(doc) == {"summary", "failed", "audit.json", "audit.html"}
+
+
+def test_a_failure_meanwhile_ends_the_waiting_audit(tmp_path):
+    """Stitching fails while the audit waits: the skip marker ends it, the error is raised at once
+    (not after the audit's 15 minutes of waiting), and nothing is written."""
+    job = _audit_job(tmp_path)
+    pool = Pool(1, cwd=NOTEBOOKS_DIR)
+
+    def meanwhile():
+        time.sleep(0.5)
+        Path(f"{job.source}.skip").touch()
+        raise RuntimeError("stitching failed")
+
+    t = time.perf_counter()
+    try:
+        with pytest.raises(RuntimeError, match="stitching failed"):
+            pool.run([job], while_waiting=meanwhile)
+    finally:
+        pool.close()
+    assert time.perf_counter() - t < 60
+    assert not job.output.exists()
 
 
 # ---- shared kernels behave like fresh ones ---------------------------------------------------
