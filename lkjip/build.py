@@ -162,13 +162,13 @@ def audit_key(inputs: Inputs, html_bytes: bytes, data_dir: Path | None) -> str:
                           "data": C.tree(office_dir(inputs.office, data_dir))})
 
 
-def _code_size(notebook: Path | None) -> int:
-    """Characters of code in a notebook (0 when unreadable): the guess of its running time."""
+def _code(notebook: Path | None) -> str:
+    """The code of a notebook's cells ("" when unreadable)."""
     try:
         cells = json.loads(Path(notebook).read_text(encoding="utf-8"))["cells"]
-        return sum(len("".join(c.get("source", ""))) for c in cells if c.get("cell_type") == "code")
+        return "\n".join("".join(c.get("source", "")) for c in cells if c.get("cell_type") == "code")
     except (OSError, TypeError, ValueError, KeyError):
-        return 0
+        return ""
 
 
 def _compile_package() -> None:
@@ -270,6 +270,7 @@ def build(year: int, *, formats: tuple[str, ...] = FORMATS, data_dir: Path | Non
     files_read: dict[str, dict[str, str | None]] = {}
     jobs: list[Job] = []
     reasons: dict[str, str] = {}
+    sizes: dict[str, int] = {}
     for ch in chs:
         src = Path(notebooks_dir) / ch.notebook
         key = keys[ch.notebook] = chapter_key(inputs, ch, src)
@@ -280,10 +281,13 @@ def build(year: int, *, formats: tuple[str, ...] = FORMATS, data_dir: Path | Non
             show(Step(ch.notebook, "cached", 0.0))
         else:
             reasons[ch.notebook] = found.reason if found else "--no-cache"
-            jobs.append(Job(ch.notebook, src, tmp / "notebooks" / ch.notebook, inputs.parameters))
-    # the longest chapters first, so that two kernels finish together (longest processing time
+            code = _code(src)
+            jobs.append(Job(ch.notebook, src, tmp / "notebooks" / ch.notebook, inputs.parameters,
+                            draws="gambar(" in code))
+            sizes[ch.notebook] = len(code)
+    # the longest chapters first, so that the kernels finish together (longest processing time
     # first); a chapter's code size is a fair guess of its time
-    jobs.sort(key=lambda j: -_code_size(j.source))
+    jobs.sort(key=lambda j: -sizes[j.name])
     if figures:
         key = keys[FIGURES_JSON] = figures_key(inputs)
         found = store.get("figures", str(year), key, "json") if use_cache else None

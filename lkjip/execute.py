@@ -17,7 +17,6 @@ timing, no execution timestamps, cell ids from chapter and position, execution c
 from __future__ import annotations
 
 import json
-import queue
 import tempfile
 import threading
 import time
@@ -73,6 +72,7 @@ class Job:
     output: Path  # where papermill writes the executed notebook (or the figures' JSON)
     parameters: dict[str, Any]
     kind: str = "chapter"
+    draws: bool = False  # the chapter draws charts (Matplotlib's figure machinery: ~0.6 s to load)
 
 
 @dataclass
@@ -138,6 +138,26 @@ def clean_notebook(nb: Any, stem: str) -> Any:
                 if out.get("output_type") == "execute_result":
                     out["execution_count"] = cell.get("execution_count")
     return nb
+
+
+def _without_outputs(source: Path, copy: Path) -> Path:
+    """``source`` with every output and execution count removed, written to ``copy``.
+
+    The notebooks in ``notebooks/`` carry the outputs of the reference run (for nbval): a few
+    hundred KB of tables and charts that papermill would parse and validate only to discard
+    them. The copy holds what execution needs: the cells, their ids, tags and metadata. A
+    notebook that is not valid JSON is handed over as it is (papermill says what is wrong).
+    """
+    try:
+        nb = json.loads(source.read_text(encoding="utf-8"))
+        for cell in nb["cells"]:
+            if cell.get("cell_type") == "code":
+                cell["outputs"] = []
+                cell["execution_count"] = None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return source
+    copy.write_text(json.dumps(nb, ensure_ascii=False), encoding="utf-8")
+    return copy
 
 
 def dumps(nb: Any) -> bytes:
@@ -244,9 +264,10 @@ class Worker:
         from papermill.exceptions import PapermillExecutionError
 
         job.output.parent.mkdir(parents=True, exist_ok=True)
+        source = _without_outputs(job.source, job.output.parent / f".src-{job.output.name}")
         try:
             nb = pm.execute_notebook(
-                str(job.source), str(job.output), parameters=job.parameters,
+                str(source), str(job.output), parameters=job.parameters,
                 engine_name=_engine(), kernel_name=KERNEL_NAME, progress_bar=False,
                 log_output=False, request_save_on_cell_execute=False, km=self.km,
                 kc=self.nbclient_kc)
@@ -255,6 +276,9 @@ class Worker:
         except Exception as exc:  # the kernel died, a timeout, an unreadable notebook
             raise ChapterError(Failure(job.name, None, "", type(exc).__name__, str(exc).strip()[:300],
                                        job.output if job.output.exists() else None)) from None
+        finally:
+            if source != job.source:
+                source.unlink(missing_ok=True)
         files = self._files_read()
         clean_notebook(nb, Path(job.name).stem)
         return Done(job, nb, files, time.perf_counter() - start)
@@ -367,19 +391,29 @@ class Pool:
         if not jobs:
             return []
         self.start(len(jobs))
-        todo: queue.Queue[tuple[int, Job]] = queue.Queue()
-        for item in enumerate(jobs):
-            todo.put(item)
+        todo = list(enumerate(jobs))
         results: dict[int, Done] = {}
         lock = threading.Lock()
         stop = threading.Event()
+        # With several kernels, the first one takes the chapters that draw charts and the others
+        # the rest, each as long as there are any: only one kernel then pays for loading
+        # Matplotlib's figure and font machinery.
+        drawer = self.workers[0] if len(self.workers) > 1 and any(j.draws for j in jobs) else None
+
+        def take(worker: Worker) -> tuple[int, Job] | None:
+            with lock:
+                if not todo:
+                    return None
+                mine = (worker is drawer)
+                pick = next((k for k, (_, j) in enumerate(todo) if j.draws == mine), 0) if drawer else 0
+                return todo.pop(pick)
 
         def drain(worker: Worker) -> None:
             while not stop.is_set():
-                try:
-                    i, job = todo.get_nowait()
-                except queue.Empty:
+                item = take(worker)
+                if item is None:
                     return
+                i, job = item
                 try:
                     done = worker.run(job)
                 except BaseException:
