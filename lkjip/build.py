@@ -351,6 +351,23 @@ def build(year: int, *, formats: tuple[str, ...] = FORMATS, data_dir: Path | Non
         if chapter_jobs <= set(results):
             stitchable.set()
 
+    converted: dict[str, Any] = {}  # chapter stem -> its HTML fragments (lkjip.stitch.convert)
+    exp_holder: list[Any] = []  # the nbconvert exporter, made on first use
+
+    def convert_one() -> None:
+        """Convert one chapter that is ready (executed or from the cache) to HTML, while the
+        kernels execute the others: stitching at the end then only assembles the page."""
+        for i, ch in enumerate(chs):
+            stem = Path(ch.notebook).stem
+            if stem in converted or ch.notebook not in results:
+                continue
+            from lkjip import stitch as S
+
+            if not exp_holder:
+                exp_holder.append(S.exporter(templates_dir))
+            converted[stem] = S.convert(exp_holder[0], _part(ch, results[ch.notebook], executed_nbs), i == 0)
+            return
+
     def finish() -> None:
         """The executed notebooks, the HTML, the audit's input and the PDF (in this thread)."""
         notebooks = [(ch, results[ch.notebook]) for ch in chs]
@@ -364,7 +381,7 @@ def build(year: int, *, formats: tuple[str, ...] = FORMATS, data_dir: Path | Non
                 show(Step(html_name, "cached", 0.0))
         else:
             t = time.perf_counter()
-            html_bytes = _stitch(chs, notebooks, executed_nbs, inputs, templates_dir)
+            html_bytes = _stitch(chs, notebooks, executed_nbs, inputs, templates_dir, converted)
             store.put("report", str(year), hkey, "html", html_bytes)
             show(Step(html_name, "stitched", time.perf_counter() - t))
         if audit:
@@ -410,10 +427,11 @@ def build(year: int, *, formats: tuple[str, ...] = FORMATS, data_dir: Path | Non
                 import papermill  # noqa: F401
                 if "pdf" in formats:
                     import weasyprint  # noqa: F401
-                while not stitchable.wait(0.05):
+                while not stitchable.wait(0.02):
                     if pool.stopped.is_set():  # a chapter failed
                         skip_audit.touch()
                         return
+                    convert_one()
                 try:
                     finish()
                 except BaseException:
@@ -472,17 +490,22 @@ def _data_files(paths: list[str]) -> list[str]:
     return sorted({str(Path(p).resolve()) for p in paths})
 
 
-def _stitch(chs: list[Chapter], notebooks: list[tuple[Chapter, bytes]], executed: dict[str, Any],
-            inputs: Inputs, templates_dir: Path) -> bytes:
+def _part(ch: Chapter, data: bytes, executed: dict[str, Any]) -> Any:
+    """A chapter to stitch: its executed notebook (parsed from ``data`` if not at hand)."""
     import nbformat
 
-    from lkjip.stitch import Part, stitch
+    from lkjip.stitch import Part
 
-    parts = []
-    for ch, data in notebooks:
-        nb = executed.get(ch.notebook) or nbformat.reads(data.decode("utf-8"), as_version=4)
-        parts.append(Part(nb, ch.number, Path(ch.notebook).stem))
-    return stitch(parts, inputs.year, inputs.office, templates_dir).encode("utf-8")
+    nb = executed.get(ch.notebook) or nbformat.reads(data.decode("utf-8"), as_version=4)
+    return Part(nb, ch.number, Path(ch.notebook).stem)
+
+
+def _stitch(chs: list[Chapter], notebooks: list[tuple[Chapter, bytes]], executed: dict[str, Any],
+            inputs: Inputs, templates_dir: Path, converted: dict[str, Any] | None = None) -> bytes:
+    from lkjip.stitch import stitch
+
+    parts = [_part(ch, data, executed) for ch, data in notebooks]
+    return stitch(parts, inputs.year, inputs.office, templates_dir, converted).encode("utf-8")
 
 
 def _keep_failed(tmp: Path, out: Path, year: int) -> Path:

@@ -290,6 +290,10 @@ class Worker:
             proc.kill()
 
     def close(self) -> None:
+        self._end_close(self._begin_close())
+
+    def _begin_close(self) -> Any:
+        """Start stopping the kernel (in the worker's thread); a Future."""
         def shut() -> None:
             from jupyter_core.utils import run_sync
 
@@ -300,8 +304,11 @@ class Worker:
             if self.km is not None:
                 run_sync(self.km.shutdown_kernel)(now=True)
 
+        return self._ex.submit(shut)
+
+    def _end_close(self, stopping: Any) -> None:
         try:
-            self._ex.submit(shut).result(timeout=30)
+            stopping.result(timeout=30)
         except Exception:  # noqa: BLE001 - the kernel may be dead already
             self.kill()
         self._ex.shutdown(wait=False)
@@ -460,6 +467,8 @@ class Pool:
         return worker.submit(worker.run, job)
 
     def close(self) -> None:
-        for w in self.workers:
-            w.close()
+        """Stop every kernel (side by side: each stop waits for its process to end)."""
+        stopping = [(w, w._begin_close()) for w in self.workers]
+        for w, f in stopping:
+            w._end_close(f)
         self.workers.clear()

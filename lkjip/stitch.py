@@ -155,25 +155,45 @@ def _default_cover(year: int, office: str) -> str:
             "</section>")
 
 
+def convert(exp: Any, part: Part, first: bool) -> tuple[str | None, str]:
+    """One chapter as HTML fragments: its cover (the first chapter's cells tagged ``sampul``;
+    None for the other chapters) and its body. Chapters convert independently, so a build can
+    convert each as soon as it has executed; :func:`stitch` puts them together."""
+    if not first:
+        return None, fragment(exp, part.nb)
+    cover_nb, rest = _cover_and_rest(part.nb)
+    cover = fragment(exp, cover_nb) if cover_nb is not None and cover_nb.cells else ""
+    return cover, fragment(exp, rest)
+
+
 def stitch(parts: list[Part], year: int, office: str = "",
-           templates_dir: Path = TEMPLATES_DIR) -> str:
-    """The report page from the executed chapters, in order."""
+           templates_dir: Path = TEMPLATES_DIR,
+           converted: dict[str, tuple[str | None, str]] | None = None) -> str:
+    """The report page from the executed chapters, in order.
+
+    ``converted``: fragments already made by :func:`convert` (with the same ``templates_dir``),
+    by chapter stem; the others are converted here.
+    """
     import jinja2
 
     from lkjip import __version__
 
-    exp = exporter(templates_dir)
+    made = dict(converted or {})
+    exp = None
+    for i, part in enumerate(parts):
+        if part.stem not in made:
+            exp = exp or exporter(templates_dir)
+            made[part.stem] = convert(exp, part, i == 0)
     heads = _Headings()
     heads.reserve("daftar-isi")
-    cover_nb, first_rest = _cover_and_rest(parts[0].nb) if parts else (None, None)
-    cover = fragment(exp, cover_nb) if cover_nb is not None and cover_nb.cells else ""
+    cover = (made[parts[0].stem][0] or "") if parts else ""
     if not cover.strip():
         cover = _default_cover(year, office)
     cover = heads.apply(cover, toc=False)
 
     sections = []
-    for i, part in enumerate(parts):
-        body = fragment(exp, first_rest if i == 0 else part.nb)
+    for part in parts:
+        body = made[part.stem][1]
         sid = heads.reserve(f"bab-{_slug(part.stem)}")
         sections.append({"id": sid, "number": part.number, "html": heads.apply(body)})
 
