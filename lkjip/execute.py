@@ -179,7 +179,6 @@ class Worker:
 
         self.km: Any = None
         self.kc: Any = None
-        self.nbclient_kc: Any = None
         self._ex = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lkjip-kernel")
         self._started = self._ex.submit(self._start, cwd, startup_timeout)
 
@@ -205,24 +204,21 @@ class Worker:
         self.log = tempfile.TemporaryFile()
         run_sync(self.km.start_kernel)(cwd=str(cwd) if cwd else None, stderr=self.log,
                                        stdout=subprocess.DEVNULL)
-        # for our own calls (reset, harvest); a client of the manager, which knows whether the
-        # process is alive (a bare client judges by heartbeats, which a kernel still starting
-        # on a busy machine may not send yet: "Kernel died before replying")
-        self.kc = self.km.blocking_client()
+        # One client for papermill and for our own calls (reset, harvest), started once:
+        # nbclient would otherwise start one per chapter, and each wait_for_ready waits 0.2 s
+        # for the iopub channel to go quiet. A client of the manager, which knows whether the
+        # process is alive (a bare client judges by heartbeats, which a kernel still starting on
+        # a busy machine may not send yet: "Kernel died before replying").
+        self.kc = self.km.client()
+        self.kc.allow_stdin = False
         self.kc.start_channels()
         try:
-            self.kc.wait_for_ready(timeout=startup_timeout)
+            run_sync(self.kc.wait_for_ready)(timeout=startup_timeout)
         except RuntimeError as exc:
             self.log.seek(0)
             tail = self.log.read().decode("utf-8", "replace").strip().splitlines()[-15:]
             raise BuildError(f"the kernel did not start ({exc}); its last words:\n  "
                              + "\n  ".join(tail)) from None
-        # the client papermill uses, started once: nbclient would otherwise start one per
-        # chapter, and wait_for_ready alone waits 0.2 s for the iopub channel to go quiet
-        self.nbclient_kc = self.km.client()
-        self.nbclient_kc.allow_stdin = False
-        self.nbclient_kc.start_channels()
-        run_sync(self.nbclient_kc.wait_for_ready)(timeout=startup_timeout)
 
     def call(self, code: str, timeout: float | None = 600, what: str = "") -> str:
         """Run ``code`` in the kernel (not stored in its history); return its stdout.
@@ -239,8 +235,10 @@ class Worker:
             elif t == "error":
                 err.append(f"{c['ename']}: {c['evalue']}")
 
-        self.kc.execute_interactive(code, store_history=False, allow_stdin=False,
-                                    output_hook=hook, timeout=timeout)
+        from jupyter_core.utils import run_sync
+
+        run_sync(self.kc.execute_interactive)(code, store_history=False, allow_stdin=False,
+                                              output_hook=hook, timeout=timeout)
         if err:
             raise BuildError(f"{what or repr(code.splitlines()[0])} failed in the kernel: {err[0]}")
         return "".join(out)
@@ -270,7 +268,7 @@ class Worker:
                 str(source), str(job.output), parameters=job.parameters,
                 engine_name=_engine(), kernel_name=KERNEL_NAME, progress_bar=False,
                 log_output=False, request_save_on_cell_execute=False, km=self.km,
-                kc=self.nbclient_kc)
+                kc=self.kc)
         except PapermillExecutionError as exc:
             raise ChapterError(_failure(job, exc)) from None
         except Exception as exc:  # the kernel died, a timeout, an unreadable notebook
@@ -299,8 +297,6 @@ class Worker:
 
             if self.kc is not None:
                 self.kc.stop_channels()
-            if self.nbclient_kc is not None:
-                self.nbclient_kc.stop_channels()
             if self.km is not None:
                 run_sync(self.km.shutdown_kernel)(now=True)
 
