@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,3 +67,13 @@ def _teks(cell) -> str:
     if isinstance(cell, Sel):
         cell = cell.teks
     return re.sub(r"<[^>]+>", "", str(cell))
+
+
+def sha(p: Path) -> str:
+    """sha256 of a file."""
+    return hashlib.sha256(p.read_bytes()).hexdigest()
+
+
+def tree_hashes(folder: Path) -> dict[str, str]:
+    """Relative path -> sha256 of every file under ``folder``."""
+    return {p.relative_to(folder).as_posix(): sha(p) for p in sorted(folder.rglob("*")) if p.is_file()}

@@ -3,7 +3,6 @@ manifest), byte-identical without the cache, nothing re-run when nothing changed
 
 from __future__ import annotations
 
-import hashlib
 import html as htmllib
 import json
 import re
@@ -13,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import sha, tree_hashes
 
 from lkjip import build as B
 from lkjip.chapters import chapters
@@ -21,13 +21,6 @@ from lkjip.paths import NOTEBOOKS_DIR, PROJ_ROOT
 FIXTURES = Path(__file__).parent / "fixtures" / "build"
 YEAR = 2024
 
-
-def sha(p: Path) -> str:
-    return hashlib.sha256(p.read_bytes()).hexdigest()
-
-
-def tree_hashes(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): sha(p) for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,6 @@ kernels that behave like fresh ones, papermill without the build. Small fixture 
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import re
@@ -15,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import tree_hashes
 
 from lkjip import build as B
 from lkjip.chapters import Chapter, chapters
@@ -24,13 +24,6 @@ from lkjip.paths import NOTEBOOKS_DIR
 FIXTURES = Path(__file__).parent / "fixtures" / "build"
 YEAR = 2024
 
-
-def sha(p: Path) -> str:
-    return hashlib.sha256(p.read_bytes()).hexdigest()
-
-
-def tree_hashes(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): sha(p) for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def _sections(page: str) -> dict[str, str]:
