@@ -5,6 +5,9 @@ medians, the ratio to the baseline measured in the same run, and the peak reside
 the largest process involved (the command or one of its kernels). The machine is shared and
 noisy: compare ratios, not seconds across runs.
 
+Two "bound" rows show what no build can go below: the chapters' own code run in plain Python
+processes (benchmarks/plain_chapters.py), with no kernel, papermill, nbconvert, HTML or audit.
+
     python benchmarks/bench_build.py [--reps 3] [--year 2024] [--quick]
 """
 
@@ -74,6 +77,17 @@ def baseline(work: Path, year: int) -> tuple[float, int]:
     return run(["bash", str(script)])
 
 
+def _code(notebook: Path) -> str:
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    return "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+
+
+def split_chapters() -> tuple[list[str], list[str]]:
+    """The build's split between two kernels: the chapters that draw, and the others."""
+    drawing = [nb for nb in chapters() if "gambar(" in _code(NOTEBOOKS / nb)]
+    return drawing, [nb for nb in chapters() if nb not in drawing]
+
+
 def lkjip(*args: str) -> list[str]:
     return [str(BIN / "lkjip"), *args]
 
@@ -113,6 +127,18 @@ def main() -> int:
         t, m, ts = median_of(reps, lambda: run([str(BIN / "python"), "-c", "import lkjip, pandas, matplotlib.pyplot, nbformat"]))
         rows.append(("floor: import lkjip, pandas, matplotlib.pyplot, nbformat", t, m, ts, ""))
         floor = t
+
+        # What no build that executes the chapters can go below (no kernel, papermill, nbconvert,
+        # HTML or audit): the chapters' code in plain processes, split as the build splits them.
+        plain = [str(BIN / "python"), str(ROOT / "benchmarks" / "plain_chapters.py"), str(year)]
+        drawing, other = split_chapters()
+        longest = max(drawing + other, key=lambda nb: len(_code(NOTEBOOKS / nb)))
+        t, m, ts = median_of(reps, lambda: run([*plain, longest]))
+        rows.append((f"bound: longest chapter ({longest[:2]}) alone, plain Python", t, m, ts,
+                     f"{t / floor:.2f}× floor"))
+        both = f"{' '.join(plain + drawing)} & {' '.join(plain + other + ['figures.json'])} & wait"
+        t, m, ts = median_of(reps, lambda: run(["bash", "-c", both]))
+        rows.append(("bound: all chapters, 2 plain Python processes", t, m, ts, f"{t / floor:.2f}× floor"))
 
         build = ["build", "--year", str(year), "--data", str(data), "--out", str(out), "--quiet"]
         t, m, ts = median_of(reps, lambda: run(lkjip(*build, "--format", "html")), before=cold)
