@@ -118,7 +118,10 @@ def clean_notebook(nb: Any, stem: str) -> Any:
 
     Drops papermill's timing and status metadata and nbclient's execution timestamps, sets
     every cell id to ``<stem>-<index>``, numbers executed code cells 1..n (a shared kernel
-    continues its count from the previous chapter), and removes empty tag lists.
+    continues its count from the previous chapter), removes empty tag lists, and merges
+    consecutive stream outputs of one stream: the kernel sends what a cell prints in chunks
+    that depend on its IO thread's flush timing (``print("x")`` may arrive as "x" and "\\n"),
+    and nbclient keeps each chunk as an output of its own.
     """
     nb.metadata.pop("papermill", None)
     nb.metadata.pop("widgets", None)
@@ -134,10 +137,24 @@ def clean_notebook(nb: Any, stem: str) -> Any:
             if cell.get("execution_count") is not None:
                 count += 1
                 cell["execution_count"] = count
+            merged: list[Any] = []
             for out in cell.get("outputs", []):
                 if out.get("output_type") == "execute_result":
                     out["execution_count"] = cell.get("execution_count")
+                if out.get("output_type") == "stream":
+                    out["text"] = _text(out.get("text", ""))
+                    last = merged[-1] if merged else None
+                    if last is not None and last.get("output_type") == "stream" and last.get("name") == out.get("name"):
+                        last["text"] += out["text"]
+                        continue
+                merged.append(out)
+            if "outputs" in cell:
+                cell["outputs"] = merged
     return nb
+
+
+def _text(text: Any) -> str:
+    return "".join(text) if isinstance(text, list) else str(text)
 
 
 def _without_outputs(source: Path, copy: Path) -> Path:

@@ -279,6 +279,28 @@ def test_a_failure_meanwhile_ends_the_waiting_audit(tmp_path):
 
 
 # ---- shared kernels behave like fresh ones ---------------------------------------------------
+def test_clean_notebook_merges_stream_chunks():
+    """What a cell prints reaches nbclient in chunks that depend on the kernel's IO-thread flush
+    timing (``print("x")`` as "x" then "\\n", or as one "x\\n"); the stored notebook (and the
+    manifest's hash of it) must not depend on how it was chunked."""
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook, new_output
+
+    from lkjip.execute import clean_notebook
+
+    def nb(*texts):
+        outs = [new_output("stream", name="stdout", text=t) for t in texts]
+        outs += [new_output("display_data", data={"text/plain": "t"}),
+                 new_output("stream", name="stderr", text="w\n"), new_output("stream", name="stdout", text="z")]
+        return nbformat.from_dict(new_notebook(cells=[new_code_cell("print('x')", outputs=outs, execution_count=3)]))
+
+    whole = clean_notebook(nb("keluaran\n"), "bab")
+    assert dumps(clean_notebook(nb("keluaran", "\n"), "bab")) == dumps(whole)
+    assert dumps(clean_notebook(nb("kel", "uaran", "\n"), "bab")) == dumps(whole)
+    assert [(o["output_type"], o.get("name")) for o in whole.cells[0].outputs] == [
+        ("stream", "stdout"), ("display_data", None), ("stream", "stderr"), ("stream", "stdout")]
+
+
 def _run(pool: Pool, root: Path, names: list[str], out: Path) -> dict[str, bytes]:
     params = {"year": YEAR, "office": "kantor-uji", "data_dir": str(root / "data"), "params_dir": ""}
     jobs = [Job(n, root / "notebooks" / n, out / n, params) for n in names]
