@@ -307,6 +307,27 @@ def _run(pool: Pool, root: Path, names: list[str], out: Path) -> dict[str, bytes
     return {d.job.name: dumps(d.nb) for d in pool.run(jobs)}
 
 
+def test_build_kernels_keep_no_ipython_history(tmp_path, monkeypatch):
+    """A build's cells do not go into the user's IPython history (history.sqlite)."""
+    import sqlite3
+
+    ipython_dir = tmp_path / "ipython"
+    monkeypatch.setenv("IPYTHONDIR", str(ipython_dir))
+    root = tmp_path / "w"
+    shutil.copytree(FIXTURES, root)
+    pool = Pool(1)
+    try:
+        _run(pool, root, ["a_tabel.ipynb"], tmp_path / "out")
+    finally:
+        pool.close()
+    db = ipython_dir / "profile_default" / "history.sqlite"
+    rows = []
+    if db.exists():
+        with sqlite3.connect(db) as con:
+            rows = con.execute("SELECT source_raw FROM history").fetchall()
+    assert rows == []
+
+
 def test_shared_kernel_gives_the_same_outputs_as_a_fresh_one(tmp_path):
     root = tmp_path / "w"
     shutil.copytree(FIXTURES, root)
