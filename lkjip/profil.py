@@ -519,45 +519,12 @@ def _kelompok_sasaran(L: Any) -> list[tuple[str, list[Any]]]:
     ]
 
 
-def _realisasi(L: Any, kode: str) -> str:
-    if L.fig[f"ikk.{kode}.status"].value == "nihil":
-        return L.label_status("nihil")
-    return L.v(f"ikk.{kode}.realisasi")
-
-
 def tabel_ringkasan(L: Any) -> dict[str, Any]:
-    """The summary of the Ikhtisar: every indicator (target, realisasi, capaian, status) and the budget."""
-    rows: list[Any] = []
-    for sasaran, inds in _kelompok_sasaran(L):
-        for j, r in enumerate(inds):
-            cells: list[Any] = [Sel(sasaran, rowspan=len(inds))] if j == 0 else []
-            cells += [
-                r.indikator,
-                Sel(target(L, r.kode, r.satuan), kelas="ar"),
-                Sel(_realisasi(L, r.kode), kelas="ar"),
-                Sel(L.v(f"ikk.{r.kode}.capaian"), kelas="ar"),
-                Sel(L.v(f"ikk.{r.kode}.status"), kelas="ac"),
-            ]
-            rows.append({"cells": cells, "class": "indikator"})
-    rows.append(
-        {
-            "cells": [
-                Sel("Anggaran", colspan=2),
-                Sel(L.v("anggaran.pagu"), kelas="ar"),
-                Sel(L.v("anggaran.realisasi"), kelas="ar"),
-                Sel(L.v("anggaran.persen"), kelas="ar"),
-                Sel("–", kelas="ac"),
-            ],
-            "class": "total",
-        }
-    )
-    catatan = (
-        "Baris anggaran: kolom Target memuat pagu DIPA, kolom Realisasi memuat realisasi belanja, dan "
-        "kolom Capaian memuat persentase penyerapan. "
-        f"{L.label_status('nihil')}: {L.fig.rules.nihil_kalimat}"
-    )
-    kolom = ["Sasaran Kegiatan", "Indikator Kinerja Kegiatan", "Target", "Realisasi", "Capaian", "Status"]
-    return {"rows": rows, "kolom": kolom, "catatan": catatan}
+    """The summary of the Ikhtisar: BAB III's summary table (:func:`lkjip.tables.tabel_ringkasan`),
+    under a caption the chapter gives."""
+    from lkjip.tables import tabel_ringkasan as ringkasan
+
+    return {k: v for k, v in ringkasan(L).items() if k != "judul"}
 
 
 def tabel_perjanjian_kinerja(L: Any) -> dict[str, Any]:

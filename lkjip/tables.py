@@ -378,20 +378,21 @@ def tabel_riwayat(L: Any, kode: str) -> dict[str, Any]:
 # ---- summary -----------------------------------------------------------------------------------------
 def tabel_ringkasan(L: Any) -> dict[str, Any]:
     """Every indicator of the PK (sasaran, indikator, target, realisasi, capaian, status) and a last
-    row for the budget (pagu, realisasi, penyerapan)."""
+    row for the budget: pagu, realisasi and penyerapan in one cell across the four number columns
+    (in columns of their own, the long rupiah amounts would widen Target and Realisasi and squeeze
+    the names of the sasaran and indicators into narrow columns). The Ikhtisar (BAB 0) and BAB III
+    show this same table."""
     rows: list[Any] = []
     for _, s, inds in sasaran(L):
         for j, (_, r) in enumerate(inds):
             cells: list[Any] = [Sel(s.sasaran, rowspan=len(inds))] if j == 0 else []
             cells += [r.indikator, Sel(target(L, r.kode), kelas="ar"), Sel(realisasi(L, r.kode), kelas="ar"),
                       Sel(L.v(f"ikk.{r.kode}.capaian"), kelas="ar"), Sel(L.v(f"ikk.{r.kode}.status"), kelas="ac")]
-            rows.append(cells)
-    rows.append({"cells": [Sel("Anggaran", colspan=2), Sel(L.v("anggaran.pagu"), kelas="ar"),
-                           Sel(L.v("anggaran.realisasi"), kelas="ar"), Sel(L.v("anggaran.persen"), kelas="ar"),
-                           Sel(KOSONG, kelas="ac")], "class": "total"})
-    catatan = ("Baris Anggaran: kolom Target memuat pagu DIPA, kolom Realisasi memuat realisasi belanja, dan "
-               "kolom Capaian memuat persentase penyerapan. "
-               f"{L.label_status('nihil')}: {_e(L.fig.rules.nihil_kalimat)}")
+            rows.append({"cells": cells, "class": "indikator"})
+    anggaran = (f"Pagu DIPA {L.v('anggaran.pagu')}; realisasi belanja {L.v('anggaran.realisasi')}; "
+                f"penyerapan {L.v('anggaran.persen')}")
+    rows.append({"cells": [Sel("Anggaran", colspan=2), Sel(anggaran, colspan=4)], "class": "total"})
+    catatan = f"{L.label_status('nihil')}: {_e(L.fig.rules.nihil_kalimat)}"
     return {"rows": rows, "judul": f"Capaian indikator kinerja kegiatan tahun {L.year}",
             "kolom": ["Sasaran Kegiatan", "Indikator Kinerja Kegiatan", "Target", "Realisasi", "Capaian", "Status"],
             "catatan": catatan}

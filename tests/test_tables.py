@@ -56,7 +56,8 @@ def test_summary_table_rows_and_values(L):
     assert len(rows) == 6  # five indicators and the budget
     assert _row_with(spec, "Rasio Layanan")[-4:] == ["90%", "91,61%", "101,79%", "Tercapai"]
     assert _row_with(spec, "Indeks Kepuasan")[-4:] == ["3,10 indeks", "3,93 indeks", "126,63%", "Tercapai"]
-    assert rows[-1] == ["Anggaran", "Rp27.379.998.000", "Rp24.147.552.841", "88,19%", "–"]
+    assert rows[-1] == ["Anggaran", "Pagu DIPA Rp27.379.998.000; realisasi belanja Rp24.147.552.841; "
+                                    "penyerapan 88,19%"]
 
 
 def test_summary_table_nihil_row_has_no_percentage(L):
