@@ -23,7 +23,10 @@ from typing import Any
 
 from lkjip.figures import JENIS_BELANJA, slug
 from lkjip.report import Sel
-from lkjip.tables import gabung  # noqa: F401  (re-exported: the chapters call P.gabung)
+from lkjip.tables import (
+    gabung,  # noqa: F401  (re-exported: the chapters call P.gabung)
+    target,  # an indicator's target with its unit, as BAB III shows it
+)
 
 # Display names of codes the data contract fixes (generic: the same for every office).
 KELOMPOK_JABATAN: dict[str, tuple[str, str]] = {
@@ -500,15 +503,6 @@ def _indikator(L: Any) -> Any:
     return ind[ind["tahun"] == L.year].sort_values("urutan")
 
 
-def target(L: Any, kode: str, satuan: str) -> str:
-    """An indicator's target with its unit: ``90%``, ``3,10 indeks``."""
-    id = f"ikk.{kode}.target"
-    v = L.fig[id].value
-    if satuan == "persen":
-        return L.v(id, digits=0 if v is not None and float(v).is_integer() else 2)
-    return f"{L.v(id)} {_e(satuan)}"
-
-
 def _kelompok_sasaran(L: Any) -> list[tuple[str, list[Any]]]:
     """[(sasaran text, [indicator rows])] in PK order."""
     sas = L.inputs.sasaran
@@ -535,7 +529,7 @@ def tabel_perjanjian_kinerja(L: Any) -> dict[str, Any]:
             cells: list[Any] = (
                 [Sel(i, rowspan=len(inds), kelas="ac"), Sel(sasaran, rowspan=len(inds))] if j == 0 else []
             )
-            cells += [r.indikator, Sel(target(L, r.kode, r.satuan), kelas="ar")]
+            cells += [r.indikator, Sel(target(L, r.kode), kelas="ar")]
             rows.append(cells)
     return {"rows": rows, "kolom": ["No", "Sasaran Kegiatan", "Indikator Kinerja Kegiatan", "Target"]}
 
@@ -612,7 +606,7 @@ def kesimpulan_kinerja(L: Any) -> str:
                 satuan = "" if r.satuan == "persen" else f" {r.satuan}"
                 items.append(
                     f"{r.indikator}: realisasi {L.v(f'{p}.realisasi')}{satuan} terhadap target "
-                    f"{target(L, r.kode, r.satuan)}, dengan capaian {L.v(f'{p}.capaian')} "
+                    f"{target(L, r.kode)}, dengan capaian {L.v(f'{p}.capaian')} "
                     f"(target {L.label_status(status).lower()})."
                 )
         jumlah = L.v(f"sasaran.{s.kode}.jumlah_ikk", kind="terbilang")
