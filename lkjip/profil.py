@@ -25,6 +25,8 @@ from lkjip.figures import JENIS_BELANJA, slug
 from lkjip.report import Sel
 from lkjip.tables import (
     gabung,  # noqa: F401  (re-exported: the chapters call P.gabung)
+    realisasi,  # an indicator's realisasi with its unit, or the nihil label
+    sasaran,  # the year's sasaran and their indicators, numbered, in PK order
     target,  # an indicator's target with its unit, as BAB III shows it
 )
 
@@ -498,21 +500,6 @@ def tabel_kecamatan(L: Any) -> dict[str, Any]:
 
 
 # ---- performance agreement and summary ------------------------------------------------------------
-def _indikator(L: Any) -> Any:
-    ind = L.inputs.indikator
-    return ind[ind["tahun"] == L.year].sort_values("urutan")
-
-
-def _kelompok_sasaran(L: Any) -> list[tuple[str, list[Any]]]:
-    """[(sasaran text, [indicator rows])] in PK order."""
-    sas = L.inputs.sasaran
-    sas = sas[sas["tahun"] == L.year].sort_values("urutan")
-    ind = _indikator(L)
-    return [
-        (s.sasaran, list(ind[ind["sasaran"] == s.kode].itertuples(index=False))) for s in sas.itertuples(index=False)
-    ]
-
-
 def tabel_ringkasan(L: Any) -> dict[str, Any]:
     """The summary of the Ikhtisar: BAB III's summary table (:func:`lkjip.tables.tabel_ringkasan`),
     under a caption the chapter gives."""
@@ -524,10 +511,10 @@ def tabel_ringkasan(L: Any) -> dict[str, Any]:
 def tabel_perjanjian_kinerja(L: Any) -> dict[str, Any]:
     """The PK of the year: No, Sasaran Kegiatan, Indikator Kinerja Kegiatan, Target."""
     rows: list[Any] = []
-    for i, (sasaran, inds) in enumerate(_kelompok_sasaran(L), start=1):
-        for j, r in enumerate(inds):
+    for i, (_, s, inds) in enumerate(sasaran(L), start=1):
+        for j, (_, r) in enumerate(inds):
             cells: list[Any] = (
-                [Sel(i, rowspan=len(inds), kelas="ac"), Sel(sasaran, rowspan=len(inds))] if j == 0 else []
+                [Sel(i, rowspan=len(inds), kelas="ac"), Sel(s.sasaran, rowspan=len(inds))] if j == 0 else []
             )
             cells += [r.indikator, Sel(target(L, r.kode), kelas="ar")]
             rows.append(cells)
@@ -559,9 +546,9 @@ def tabel_pk_lampiran(L: Any) -> dict[str, Any]:
     df = L.inputs.pk_lampiran
     df = df[df["tahun"] == L.year].sort_values("no")
     rows: list[Any] = []
-    for i, (sasaran, grp) in enumerate(df.groupby("sasaran", sort=False), start=1):
+    for i, (nama, grp) in enumerate(df.groupby("sasaran", sort=False), start=1):
         for j, r in enumerate(grp.itertuples(index=False)):
-            cells: list[Any] = [Sel(i, rowspan=len(grp), kelas="ac"), Sel(sasaran, rowspan=len(grp))] if j == 0 else []
+            cells: list[Any] = [Sel(i, rowspan=len(grp), kelas="ac"), Sel(nama, rowspan=len(grp))] if j == 0 else []
             nilai = fmt.persen(r.target, 0) if r.satuan == "persen" else f"{fmt.indeks(r.target)} {_e(r.satuan)}"
             cells += [r.indikator, Sel(nilai, kelas="ar")]
             rows.append(cells)
@@ -592,20 +579,16 @@ def tabel_dipa_sumber_dana(L: Any) -> dict[str, Any]:
 def kesimpulan_kinerja(L: Any) -> str:
     """Per sasaran and indicator: realisasi, target, capaian and status in words (nihil in words)."""
     blocks = []
-    sas = L.inputs.sasaran
-    sas = sas[sas["tahun"] == L.year].sort_values("urutan")
-    ind = _indikator(L)
-    for i, s in enumerate(sas.itertuples(index=False), start=1):
+    for i, (_, s, inds) in enumerate(sasaran(L), start=1):
         items = []
-        for r in ind[ind["sasaran"] == s.kode].itertuples(index=False):
+        for _, r in inds:
             p = f"ikk.{r.kode}"
             status = L.fig[f"{p}.status"].value
             if status == "nihil":
                 items.append(f"{r.indikator}: {L.fig.rules.nihil_kalimat}")
             else:
-                satuan = "" if r.satuan == "persen" else f" {r.satuan}"
                 items.append(
-                    f"{r.indikator}: realisasi {L.v(f'{p}.realisasi')}{satuan} terhadap target "
+                    f"{r.indikator}: realisasi {realisasi(L, r.kode)} terhadap target "
                     f"{target(L, r.kode)}, dengan capaian {L.v(f'{p}.capaian')} "
                     f"(target {L.label_status(status).lower()})."
                 )
