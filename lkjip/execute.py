@@ -387,6 +387,14 @@ def _failure(job: Job, exc: Any) -> Failure:
 
 
 # ---- several jobs ------------------------------------------------------------------------------
+def next_job(todo: list[Job], draws: bool | None) -> int:
+    """Index in ``todo`` of the job a free worker takes: not the audit while anything else is
+    left; then, when the pool splits the chapters (``draws`` is whether this worker is the one
+    that draws; None: no split), one of its own kind; else the first in the queue."""
+    return min(range(len(todo)), key=lambda k: (
+        todo[k].kind == "audit", draws is not None and todo[k].draws != draws, k))
+
+
 class Pool:
     """Up to ``size`` workers (kernels), started on first use and kept for the build."""
 
@@ -421,16 +429,17 @@ class Pool:
         stop = threading.Event()
         # With several kernels, the first one takes the chapters that draw charts and the others
         # the rest, each as long as there are any: only one kernel then pays for loading
-        # Matplotlib's figure and font machinery.
+        # Matplotlib's figure and font machinery. An audit (which mostly waits for the HTML) is
+        # taken only when nothing else is left: a kernel out of its own kind of chapter takes
+        # the other kind rather than sit in the audit while the last chapters queue elsewhere.
         drawer = self.workers[0] if len(self.workers) > 1 and any(j.draws for j in jobs) else None
 
         def take(worker: Worker) -> tuple[int, Job] | None:
             with lock:
                 if not todo:
                     return None
-                mine = (worker is drawer)
-                pick = next((k for k, (_, j) in enumerate(todo) if j.draws == mine), 0) if drawer else 0
-                return todo.pop(pick)
+                mine = None if drawer is None else (worker is drawer)
+                return todo.pop(next_job([j for _, j in todo], mine))
 
         def drain(worker: Worker) -> None:
             while not stop.is_set():

@@ -278,6 +278,23 @@ def test_a_failure_meanwhile_ends_the_waiting_audit(tmp_path):
     assert not job.output.exists()
 
 
+def test_next_job_keeps_the_audit_last_and_splits_drawing_chapters():
+    from lkjip.execute import next_job
+
+    p = Path("x.ipynb")
+    j = lambda name, draws=False, kind="chapter": Job(name, p, p, {}, kind=kind, draws=draws)  # noqa: E731
+    queue = [j("03", draws=True), j("00"), j("figures.json", kind="figures"), j("01", draws=True),
+             j("audit", kind="audit")]
+    names = lambda: [q.name for q in queue]  # noqa: E731
+    assert names()[next_job(queue, None)] == "03"  # no split: in order
+    assert names()[next_job(queue, True)] == "03"  # the drawing kernel: its kind first
+    assert names()[next_job(queue, False)] == "00"  # the other: its kind first
+    rest = [j("01", draws=True), j("audit", kind="audit")]
+    # out of its own kind, a kernel takes the other kind before the audit
+    assert next_job(rest, False) == 0 and next_job(rest, None) == 0
+    assert next_job([j("audit", kind="audit")], False) == 0
+
+
 # ---- shared kernels behave like fresh ones ---------------------------------------------------
 def test_clean_notebook_merges_stream_chunks():
     """What a cell prints reaches nbclient in chunks that depend on the kernel's IO-thread flush
