@@ -42,6 +42,19 @@ def test_build_writes_every_output(built):
     assert not list(built.parent.glob(f".{YEAR}.*")), "temporary folders left behind"
 
 
+def test_outputs_are_readable_like_any_written_file(built):
+    """Atomic writes go through mkstemp (mode 0600): the report must still get the mode an
+    ordinary write gives (0666 less the umask), or a web server or a colleague cannot read it."""
+    import os
+
+    mask = os.umask(0o022)
+    os.umask(mask)
+    modes = {p.relative_to(built).as_posix(): p.stat().st_mode & 0o777
+             for p in built.rglob("*") if p.is_file()}
+    assert modes[f"lkjip-{YEAR}.html"] == 0o666 & ~mask
+    assert set(modes.values()) == {0o666 & ~mask}, modes
+
+
 def _body_text(page: str) -> str:
     body = page.split("<body>", 1)[1]
     body = re.sub(r"<svg\b.*?</svg>", " ", body, flags=re.S)
