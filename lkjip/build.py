@@ -423,6 +423,7 @@ def build(year: int, *, formats: tuple[str, ...] = FORMATS, data_dir: Path | Non
             def meanwhile() -> None:
                 """In this thread while the kernels execute: imports, then (once every chapter
                 is done) stitching and the PDF, while a kernel audits."""
+                pool.wait_launched()  # the kernels' processes first: they boot while we import
                 import nbconvert  # noqa: F401
                 import papermill  # noqa: F401
                 if "pdf" in formats:

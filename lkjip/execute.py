@@ -184,6 +184,41 @@ def dumps(nb: Any) -> bytes:
 
 
 # ---- the kernel ------------------------------------------------------------------------------
+async def _wait_for_ready(kc: Any, timeout: float) -> None:
+    """Wait until the kernel answers on the shell channel and publishes on IOPub.
+
+    jupyter_client's ``wait_for_ready`` with one step less: after the kernel is ready it waits
+    until IOPub has been quiet for 0.2 s, to drop stale messages. Every client here (ours and
+    nbclient's) keeps only the messages whose parent is its own request, so stale ones do no
+    harm; those 0.2 s, at a moment when both kernels and this process all wait, do.
+    """
+    from queue import Empty
+
+    from jupyter_core.utils import ensure_async
+
+    deadline = time.monotonic() + timeout
+    while True:
+        kc.kernel_info()
+        try:
+            msg = await ensure_async(kc.shell_channel.get_msg(timeout=1))
+        except Empty:
+            pass
+        else:
+            if msg["msg_type"] == "kernel_info_reply":
+                # IOPub connected? (a subscription made too late misses the first outputs)
+                try:
+                    await ensure_async(kc.iopub_channel.get_msg(timeout=0.2))
+                except Empty:
+                    pass
+                else:
+                    kc._handle_kernel_info_reply(msg)
+                    return
+        if not await ensure_async(kc.is_alive()):
+            raise RuntimeError("Kernel died before replying to kernel_info")
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"Kernel didn't respond in {timeout:.0f} seconds")
+
+
 class Worker:
     """One kernel, kept for every job this worker runs.
 
@@ -196,6 +231,7 @@ class Worker:
 
         self.km: Any = None
         self.kc: Any = None
+        self.launched = threading.Event()  # set once the kernel's process is started (or failed to)
         self._ex = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lkjip-kernel")
         self._started = self._ex.submit(self._start, cwd, startup_timeout)
 
@@ -211,20 +247,24 @@ class Worker:
     def _start(self, cwd: Path | None, startup_timeout: float) -> None:
         import subprocess
 
-        from jupyter_client.manager import AsyncKernelManager
-        from jupyter_core.utils import run_sync
+        try:
+            from jupyter_client.manager import AsyncKernelManager
+            from jupyter_core.utils import run_sync
 
-        self.km = AsyncKernelManager(kernel_name=KERNEL_NAME)
-        # The kernel's own stderr is not wanted on the terminal (ipykernel 7 warns there about
-        # TCP without encryption on every start; a chapter's errors come back in its notebook),
-        # but it says why a kernel did not start.
-        self.log = tempfile.TemporaryFile()
-        # No IPython history: by default every cell a build executes is written to the user's
-        # ~/.ipython/profile_default/history.sqlite (it had grown to 57 MB here), which the
-        # analyst's own sessions search; a build is not a session. (Also ~0.1 s less per start.)
-        run_sync(self.km.start_kernel)(cwd=str(cwd) if cwd else None, stderr=self.log,
-                                       stdout=subprocess.DEVNULL,
-                                       extra_arguments=["--HistoryManager.enabled=False"])
+            self.km = AsyncKernelManager(kernel_name=KERNEL_NAME)
+            # The kernel's own stderr is not wanted on the terminal (ipykernel 7 warns there
+            # about TCP without encryption on every start; a chapter's errors come back in its
+            # notebook), but it says why a kernel did not start.
+            self.log = tempfile.TemporaryFile()
+            # No IPython history: by default every cell a build executes is written to the
+            # user's ~/.ipython/profile_default/history.sqlite (it had grown to 57 MB here),
+            # which the analyst's own sessions search; a build is not a session. (Also ~0.1 s
+            # less per start.)
+            run_sync(self.km.start_kernel)(cwd=str(cwd) if cwd else None, stderr=self.log,
+                                           stdout=subprocess.DEVNULL,
+                                           extra_arguments=["--HistoryManager.enabled=False"])
+        finally:
+            self.launched.set()
         # One client for papermill and for our own calls (reset, harvest), started once:
         # nbclient would otherwise start one per chapter, and each wait_for_ready waits 0.2 s
         # for the iopub channel to go quiet. A client of the manager, which knows whether the
@@ -234,7 +274,7 @@ class Worker:
         self.kc.allow_stdin = False
         self.kc.start_channels()
         try:
-            run_sync(self.kc.wait_for_ready)(timeout=startup_timeout)
+            run_sync(_wait_for_ready)(self.kc, startup_timeout)
         except RuntimeError as exc:
             self.log.seek(0)
             tail = self.log.read().decode("utf-8", "replace").strip().splitlines()[-15:]
@@ -408,6 +448,18 @@ class Pool:
         """Start kernels now (they boot in the background, in parallel)."""
         while len(self.workers) < min(n, self.size):
             self.workers.append(Worker(self.cwd))
+
+    def wait_launched(self, timeout: float = 10) -> None:
+        """Wait until every kernel's process is started (not yet ready).
+
+        Until then the workers' threads import jupyter_client and launch the kernels; heavy
+        work in another thread of this process (imports) would hold the GIL and delay the
+        launch (by ~0.45 s measured: the kernels then idle while this process imports).
+        """
+        deadline = time.perf_counter() + timeout
+        for w in self.workers:
+            if not w.launched.wait(max(0.0, deadline - time.perf_counter())):
+                return
 
     def run(self, jobs: list[Job], on_done: Callable[[Done], None] | None = None,
             while_waiting: Callable[[], None] | None = None) -> list[Done]:

@@ -345,6 +345,28 @@ def test_build_kernels_keep_no_ipython_history(tmp_path, monkeypatch):
     assert rows == []
 
 
+def test_a_kernel_that_dies_starting_is_a_clear_error(tmp_path):
+    """A kernel that exits before it is ready: the build says so, with the kernel's last words,
+    instead of waiting out the start-up timeout. (``python -m ipykernel_launcher`` finds a
+    module of that name in its working folder first: here, one that fails.)"""
+    from lkjip.errors import BuildError
+    from lkjip.execute import Worker
+
+    (tmp_path / "ipykernel_launcher.py").write_text(
+        "import sys\nsys.stderr.write('no kernel today\\n')\nsys.exit(3)\n", encoding="utf-8")
+    t = time.perf_counter()
+    w = Worker(tmp_path, startup_timeout=60)
+    try:
+        with pytest.raises(BuildError) as exc:
+            w._started.result(timeout=90)
+    finally:
+        w.close()
+    assert "the kernel did not start" in str(exc.value)
+    assert "no kernel today" in str(exc.value)
+    assert w.launched.is_set()
+    assert time.perf_counter() - t < 30, "waited out the timeout"
+
+
 def test_shared_kernel_gives_the_same_outputs_as_a_fresh_one(tmp_path):
     root = tmp_path / "w"
     shutil.copytree(FIXTURES, root)
