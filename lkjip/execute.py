@@ -359,6 +359,15 @@ class Worker:
             if self.kc is not None:
                 self.kc.stop_channels()
             if self.km is not None:
+                # Killed and waited for here: jupyter_client's shutdown would poll every 0.1 s
+                # until the process is gone; then it only cleans up (connection file, ports).
+                proc = getattr(self.km.provisioner, "process", None)
+                if proc is not None:
+                    proc.kill()
+                    try:
+                        proc.wait(timeout=5)
+                    except Exception:  # noqa: BLE001 - shutdown_kernel tries again
+                        pass
                 run_sync(self.km.shutdown_kernel)(now=True)
 
         return self._ex.submit(shut)
