@@ -39,6 +39,7 @@ import lkjip
 from lkjip import cache as C
 from lkjip.chapters import Chapter, chapters
 from lkjip.errors import BuildError
+from lkjip.load import TABLE_CACHE_ENV
 from lkjip.params import load_params
 from lkjip.paths import BUILD_DIR, DATA_DIR, NOTEBOOKS_DIR, PARAMS_DIR, PROJ_ROOT, RULES_DIR, TEMPLATES_DIR, office_dir
 
@@ -255,6 +256,9 @@ def build(year: int, *, formats: tuple[str, ...] = FORMATS, data_dir: Path | Non
     if audit is None:
         audit = bool(figures) and (Path(package_dir) / "audit.py").is_file()
     _compile_package()
+    # validated tables, shared by this build's kernels and the next builds (lkjip.load)
+    table_cache = store.folder / "tables" / C.sha256_json(inputs.env)[:16]
+    C.prune_tables(table_cache)
 
     out.mkdir(parents=True, exist_ok=True)
     tmp = out / f".{year}.tmp-{os.getpid()}"
@@ -310,7 +314,8 @@ def build(year: int, *, formats: tuple[str, ...] = FORMATS, data_dir: Path | Non
     def need_pool() -> Any:
         """The kernels, started on first need (a build with nothing to run starts none)."""
         if not kernels:
-            kernels.append(Pool(min(workers or default_workers(), len(chapter_jobs) or 1), cwd=Path(notebooks_dir)))
+            kernels.append(Pool(min(workers or default_workers(), len(chapter_jobs) or 1),
+                                cwd=Path(notebooks_dir), env={TABLE_CACHE_ENV: str(table_cache)}))
         return kernels[0]
 
     audit_result: dict[str, Any] | None = None

@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import sys
 import sysconfig
 import tempfile
@@ -273,3 +274,27 @@ class Cache:
 def _short(path: str) -> str:
     p = Path(path)
     return f"{p.parent.name}/{p.name}"
+
+
+TABLES_KEPT = 512
+
+
+def prune_tables(folder: Path, keep: int = TABLES_KEPT) -> None:
+    """The validated-table cache of this environment (``folder``, see lkjip.load): its ``keep``
+    newest entries stay; folders of other environments (older Python or packages) go."""
+    folder = Path(folder)
+    if folder.parent.is_dir():
+        for other in folder.parent.iterdir():
+            if other.is_dir() and other.name != folder.name:
+                shutil.rmtree(other, ignore_errors=True)
+    if not folder.is_dir():
+        return
+    entries = []
+    for p in folder.iterdir():
+        try:
+            entries.append((p.stat().st_mtime_ns, p))
+        except OSError:
+            continue
+    entries.sort(reverse=True)
+    for _, p in entries[keep:]:
+        p.unlink(missing_ok=True)

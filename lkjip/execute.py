@@ -226,14 +226,15 @@ class Worker:
     has a thread of its own and every call runs there (the public methods submit to it).
     """
 
-    def __init__(self, cwd: Path | None = None, startup_timeout: float = 60):
+    def __init__(self, cwd: Path | None = None, startup_timeout: float = 60,
+                 env: dict[str, str] | None = None):
         from concurrent.futures import ThreadPoolExecutor
 
         self.km: Any = None
         self.kc: Any = None
         self.launched = threading.Event()  # set once the kernel's process is started (or failed to)
         self._ex = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lkjip-kernel")
-        self._started = self._ex.submit(self._start, cwd, startup_timeout)
+        self._started = self._ex.submit(self._start, cwd, startup_timeout, env)
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
         """Run ``fn(*args)`` in this worker's thread once its kernel is up (a Future)."""
@@ -244,7 +245,8 @@ class Worker:
 
         return self._ex.submit(call)
 
-    def _start(self, cwd: Path | None, startup_timeout: float) -> None:
+    def _start(self, cwd: Path | None, startup_timeout: float, env: dict[str, str] | None) -> None:
+        import os
         import subprocess
 
         try:
@@ -262,6 +264,7 @@ class Worker:
             # less per start.)
             run_sync(self.km.start_kernel)(cwd=str(cwd) if cwd else None, stderr=self.log,
                                            stdout=subprocess.DEVNULL,
+                                           env={**os.environ, **(env or {})},
                                            extra_arguments=["--HistoryManager.enabled=False"])
         finally:
             self.launched.set()
@@ -447,16 +450,17 @@ def next_job(todo: list[Job], draws: bool | None) -> int:
 class Pool:
     """Up to ``size`` workers (kernels), started on first use and kept for the build."""
 
-    def __init__(self, size: int = 1, cwd: Path | None = None):
+    def __init__(self, size: int = 1, cwd: Path | None = None, env: dict[str, str] | None = None):
         self.size = max(1, size)
         self.cwd = cwd
+        self.env = env  # added to the kernels' environment
         self.workers: list[Worker] = []
         self.stopped = threading.Event()  # set when a job failed (the run's own event)
 
     def start(self, n: int) -> None:
         """Start kernels now (they boot in the background, in parallel)."""
         while len(self.workers) < min(n, self.size):
-            self.workers.append(Worker(self.cwd))
+            self.workers.append(Worker(self.cwd, env=self.env))
 
     def wait_launched(self, timeout: float = 10) -> None:
         """Wait until every kernel's process is started (not yet ready).

@@ -19,6 +19,7 @@ import csv
 import functools
 import hashlib
 import io
+import os
 import re
 import sys
 import types
@@ -441,12 +442,17 @@ def _read(name: str, folder: Path, year: int, data_root: Path) -> tuple[_Read, P
         if hit is not None:
             memo.move_to_end(key)
             return _copy(hit), path
-    from lkjip import schemas  # pandera: only when a file is validated
+    disk = _disk_path(key) if key is not None and FILES[name].endswith(".csv") else None
+    result = _disk_get(disk) if disk is not None else None
+    if result is None:
+        from lkjip import schemas  # pandera: only when a file is validated
 
-    if name in schemas.TABLES:
-        result = _read_csv(schemas.TABLES[name], path, shown, raw)
-    else:
-        result = _read_yaml(schemas.YAML_FILES[name][1], path, shown, raw)
+        if name in schemas.TABLES:
+            result = _read_csv(schemas.TABLES[name], path, shown, raw)
+        else:
+            result = _read_yaml(schemas.YAML_FILES[name][1], path, shown, raw)
+        if disk is not None and result.ok:
+            _disk_put(disk, result)
     if key is not None:
         memo[key] = _copy(result)
         while len(memo) > _MEMO_SIZE:
@@ -471,6 +477,63 @@ def _memo() -> OrderedDict:
         holder.tables = OrderedDict()  # type: ignore[attr-defined]
         sys.modules["_lkjip_memo"] = holder
     return holder.tables  # type: ignore[attr-defined]
+
+
+# --- validated tables on disk, for the kernels of a build ------------------------------------------
+# A build's kernels are new processes: each would import pandera and validate again every table its
+# chapters read, although the data rarely changed since the last build (~0.5 s of a chapter). The
+# build names a folder in LKJIP_TABLE_CACHE (in its cache, one per environment: Python and package
+# versions); there a validated table is kept as a pickle, under the sha256 of the memo key above
+# (the file's bytes, name, place, year, and the validation code). A changed byte or changed code is
+# another name: never a stale table. Each file carries the sha256 of its pickle: a damaged file is a
+# miss, validated again and rewritten. Only tables that passed are kept. Outside a build (an
+# analyst's JupyterLab session) the variable is unset and nothing is written. The folder is the
+# build's own cache: whoever can write there can change the package too, so unpickling is no wider
+# trust than importing lkjip.
+TABLE_CACHE_ENV = "LKJIP_TABLE_CACHE"
+_DISK_MAGIC = b"lkjip-table-1\n"
+
+
+def _disk_path(key: tuple) -> Path | None:
+    folder = os.environ.get(TABLE_CACHE_ENV)
+    if not folder:
+        return None
+    return Path(folder) / (hashlib.sha256(repr(key).encode("utf-8")).hexdigest() + ".pkl")
+
+
+def _disk_get(path: Path) -> _Read | None:
+    import pickle
+
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    head = len(_DISK_MAGIC)
+    digest, payload = data[head:head + 64], data[head + 65:]
+    if not data.startswith(_DISK_MAGIC) or hashlib.sha256(payload).hexdigest().encode() != digest:
+        return None
+    try:
+        result = pickle.loads(payload)  # noqa: S301 - our own cache folder, see above
+    except Exception:  # noqa: BLE001 - a damaged entry is a miss
+        return None
+    return result if isinstance(result, _Read) and result.ok else None
+
+
+def _disk_put(path: Path, result: _Read) -> None:
+    import pickle
+    import tempfile
+
+    tmp: str | None = None
+    try:
+        payload = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            f.write(_DISK_MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
+        os.replace(tmp, path)  # two kernels writing one table: either file is whole and right
+    except Exception:  # noqa: BLE001 - the cache is only a shortcut (full disk, read-only folder)
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
 
 
 @functools.cache

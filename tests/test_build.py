@@ -55,6 +55,17 @@ def test_outputs_are_readable_like_any_written_file(built):
     assert set(modes.values()) == {0o666 & ~mask}, modes
 
 
+def test_build_keeps_the_validated_tables_for_its_kernels(built):
+    """The kernels share validated tables through the build's cache (lkjip.load): one entry per
+    table file read, in one folder for this environment."""
+    (env,) = (built.parent / ".cache" / "tables").iterdir()
+    entries = list(env.glob("*.pkl"))
+    read = {p for files in json.loads((built / "manifest.json").read_text())["chapters"].values()
+            for p in files if p.endswith(".csv")}
+    assert 0 < len(entries) and len(read) <= len(entries)
+    assert all(p.read_bytes().startswith(b"lkjip-table-1\n") for p in entries)
+
+
 def _body_text(page: str) -> str:
     body = page.split("<body>", 1)[1]
     body = re.sub(r"<svg\b.*?</svg>", " ", body, flags=re.S)

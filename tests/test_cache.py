@@ -62,6 +62,23 @@ def test_old_entries_are_pruned(tmp_path):
     assert len(list((tmp_path / "chapters" / "bab").glob("*.ipynb"))) == C.KEEP_PER_NAME
 
 
+def test_validated_tables_are_pruned_to_the_newest_of_this_environment(tmp_path):
+    import os
+
+    here, old = tmp_path / "tables" / "env-now", tmp_path / "tables" / "env-before"
+    for folder in (here, old):
+        folder.mkdir(parents=True)
+    for i in range(5):
+        p = here / f"t{i}.pkl"
+        p.write_bytes(b"x")
+        os.utime(p, ns=(i * 10**9, i * 10**9))
+    (old / "t.pkl").write_bytes(b"x")
+    C.prune_tables(here, keep=3)
+    assert sorted(p.name for p in here.iterdir()) == ["t2.pkl", "t3.pkl", "t4.pkl"]
+    assert not old.exists()
+    C.prune_tables(tmp_path / "nothing" / "yet")  # no folder: nothing to do
+
+
 def test_notebook_hash_ignores_outputs_but_not_sources(tmp_path):
     nb = json.loads((FIXTURES / "notebooks" / "a_tabel.ipynb").read_text())
     p = tmp_path / "n.ipynb"

@@ -120,6 +120,89 @@ print("ok")
     assert run.stdout.strip() == "ok"
 
 
+def _fresh(workspace, cache, body: str) -> list:
+    """Run ``body`` in a new interpreter (as a build's kernel is) with the validated-table cache
+    in ``cache`` (None: unset); ``validated`` lists the tables it validated; returns its
+    last printed line, parsed."""
+    import json
+    import os
+
+    code = f"""
+import json, sys
+import lkjip.load as load
+from lkjip.load import load_year
+validated = []
+real = load._validate_frame
+load._validate_frame = lambda *a: validated.append(a[0].name) or real(*a)
+inputs = load_year({YEAR}, {str(workspace.data)!r}, {str(workspace.params)!r})
+{body}
+"""
+    env = {k: v for k, v in os.environ.items() if k != load.TABLE_CACHE_ENV}
+    if cache is not None:
+        env[load.TABLE_CACHE_ENV] = str(cache)
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
+    assert run.returncode == 0, run.stderr
+    return json.loads(run.stdout.strip().splitlines()[-1])
+
+
+_TWO_TABLES = """
+frames = [inputs.pegawai, inputs.indikator]
+print(json.dumps([validated, [f.to_csv() for f in frames], [str(f.dtypes.to_dict()) for f in frames]]))
+"""
+
+
+def test_validated_tables_on_disk_are_reused_never_stale(workspace, tmp_path):
+    """A build's kernels share validated tables through LKJIP_TABLE_CACHE: a new process reads
+    them without validating; one changed byte, changed validation code or a damaged entry is
+    validated again; a table with errors is never kept; unset, nothing is written."""
+    cache = tmp_path / "tables"
+    plain = _fresh(workspace, None, _TWO_TABLES)
+    assert plain[0] == ["pegawai", "indikator"]
+    assert not cache.exists()
+
+    first = _fresh(workspace, cache, _TWO_TABLES)
+    assert first[0] == ["pegawai", "indikator"]
+    entries = sorted(cache.glob("*.pkl"))
+    assert len(entries) == 2
+    again = _fresh(workspace, cache, _TWO_TABLES)
+    assert again[0] == [], "read from disk without validating"
+    assert again[1:] == plain[1:], "the same frames, values and dtypes"
+
+    # one changed byte: that table only is validated again, and its new value is read
+    path = workspace.path("pegawai.csv")
+    original = path.read_bytes()
+    path.write_text(original.decode("utf-8").replace(",L,", ",P,", 1), encoding="utf-8")
+    changed = _fresh(workspace, cache, _TWO_TABLES)
+    assert changed[0] == ["pegawai"]
+    assert changed[1][0] != plain[1][0] and changed[1][1] == plain[1][1]
+    path.write_bytes(original)
+
+    # damaged entries are misses, validated again and written whole
+    for entry in cache.glob("*.pkl"):
+        data = bytearray(entry.read_bytes())
+        data[-5] ^= 0xFF
+        entry.write_bytes(bytes(data))
+    assert _fresh(workspace, cache, _TWO_TABLES)[0] == ["pegawai", "indikator"]
+    assert _fresh(workspace, cache, _TWO_TABLES)[0] == []
+
+    # changed validation code (lkjip/load.py, lkjip/schemas.py): another key
+    other_code = "load._code_hash = lambda: 'other'\n" + _TWO_TABLES
+    assert _fresh(workspace, cache, other_code)[0] == ["pegawai", "indikator"]
+
+    # a table with an error raises as ever, and is not kept
+    before = set(cache.glob("*.pkl"))
+    path.write_text(original.decode("utf-8").replace(",L,", ",X,", 1), encoding="utf-8")
+    failed = _fresh(workspace, cache, """
+try:
+    inputs.pegawai
+    print(json.dumps("no error"))
+except Exception as exc:
+    print(json.dumps(type(exc).__name__))
+""")
+    assert failed == "DataError"
+    assert set(cache.glob("*.pkl")) == before
+
+
 def test_dtypes_follow_the_schema(inputs):
     jb = inputs.anggaran_jenis_belanja
     assert jb["tahun"].dtype == "int64"
