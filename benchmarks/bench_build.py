@@ -3,12 +3,14 @@
 Run by ``make bench``. Every scenario runs in a fresh process, several times; the table shows
 medians, the ratio to the baseline measured in the same run, and the peak resident memory of
 the largest process involved (the command or one of its kernels). The machine is shared and
-noisy: compare ratios, not seconds across runs.
+noisy: compare ratios, not seconds across runs. The runs are interleaved: each round runs every
+scenario once, so that a slower minute slows a whole round rather than one row; the cold build's
+row also gives its ratio to the baseline round by round.
 
 Two "bound" rows show what no build can go below: the chapters' own code run in plain Python
 processes (benchmarks/plain_chapters.py), with no kernel, papermill, nbconvert, HTML or audit.
 
-    python benchmarks/bench_build.py [--reps 3] [--year 2024] [--quick]
+    python benchmarks/bench_build.py [--reps 3] [--year 2024]
 """
 
 from __future__ import annotations
@@ -92,15 +94,25 @@ def lkjip(*args: str) -> list[str]:
     return [str(BIN / "lkjip"), *args]
 
 
-def median_of(reps: int, fn, before=None) -> tuple[float, int, list[float]]:
-    times, mems = [], []
-    for _ in range(reps):
-        if before:
-            before()
-        t, m = fn()
-        times.append(t)
-        mems.append(m)
-    return statistics.median(times), max(mems), times
+class Scenario:
+    """One row of the table: a name, what to time (returns seconds and peak MiB), what to do
+    untimed before it, and a note made from the row's median."""
+
+    def __init__(self, name: str, fn, before=None, note=lambda t: "", compare: bool = True):
+        self.name, self.fn, self.before, self.note, self.compare = name, fn, before, note, compare
+        self.times: list[float] = []
+        self.mems: list[int] = []
+
+    def once(self) -> None:
+        if self.before:
+            self.before()
+        t, m = self.fn()
+        self.times.append(t)
+        self.mems.append(m)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times)
 
 
 def main() -> int:
@@ -111,7 +123,6 @@ def main() -> int:
     year, reps = args.year, args.reps
     load = os.getloadavg()
     work = Path(tempfile.mkdtemp(prefix="lkjip-bench-"))
-    rows: list[tuple[str, float, int, list[float], str]] = []
     try:
         out = work / "out"
         data = work / "data"
@@ -120,33 +131,11 @@ def main() -> int:
         def cold():
             shutil.rmtree(out, ignore_errors=True)
 
-        t, m, ts = median_of(reps, lambda: baseline(work, year))
-        rows.append(("baseline: papermill CLI per chapter + nbconvert", t, m, ts, ""))
-        base = t
-
-        t, m, ts = median_of(reps, lambda: run([str(BIN / "python"), "-c", "import lkjip, pandas, matplotlib.pyplot, nbformat"]))
-        rows.append(("floor: import lkjip, pandas, matplotlib.pyplot, nbformat", t, m, ts, ""))
-        floor = t
-
-        # What no build that executes the chapters can go below (no kernel, papermill, nbconvert,
-        # HTML or audit): the chapters' code in plain processes, split as the build splits them.
         plain = [str(BIN / "python"), str(ROOT / "benchmarks" / "plain_chapters.py"), str(year)]
         drawing, other = split_chapters()
         longest = max(drawing + other, key=lambda nb: len(_code(NOTEBOOKS / nb)))
-        t, m, ts = median_of(reps, lambda: run([*plain, longest]))
-        rows.append((f"bound: longest chapter ({longest[:2]}) alone, plain Python", t, m, ts,
-                     f"{t / floor:.2f}× floor"))
         both = f"{' '.join(plain + drawing)} & {' '.join(plain + other + ['figures.json'])} & wait"
-        t, m, ts = median_of(reps, lambda: run(["bash", "-c", both]))
-        rows.append(("bound: all chapters, 2 plain Python processes", t, m, ts, f"{t / floor:.2f}× floor"))
-
         build = ["build", "--year", str(year), "--data", str(data), "--out", str(out), "--quiet"]
-        t, m, ts = median_of(reps, lambda: run(lkjip(*build, "--format", "html")), before=cold)
-        rows.append(("lkjip build --format html (cold cache)", t, m, ts, f"{t / floor:.2f}× floor"))
-        t, m, ts = median_of(reps, lambda: run(lkjip(*build, "--format", "html,pdf")), before=cold)
-        rows.append(("lkjip build --format html,pdf (cold cache)", t, m, ts, ""))
-        t, m, ts = median_of(reps, lambda: run(lkjip(*build, "--format", "html,pdf")))
-        rows.append(("lkjip build again, nothing changed", t, m, ts, ""))
 
         # one data file changed: a file only BAB III reads (the SMART scores)
         target = data / "kanim-pamekasan" / "smart.csv"
@@ -157,17 +146,6 @@ def main() -> int:
             flip[0] += 1
             target.write_text(original.rstrip("\n") + "\n" * (1 + flip[0] % 2), encoding="utf-8")
 
-        t, m, ts = median_of(reps, lambda: run(lkjip(*build, "--format", "html,pdf")), before=change)
-        # once more, untimed, with the progress display: which chapters re-executed, and the PDF time
-        change()
-        quiet = [a for a in build if a != "--quiet"]
-        p = subprocess.run(lkjip(*quiet, "--format", "html,pdf"), capture_output=True, text=True)
-        executed = [ln.split()[0] for ln in p.stderr.splitlines() if " executed " in ln]
-        rows.append(("lkjip build after changing one data file (smart.csv)", t, m, ts,
-                     f"re-executed: {', '.join(executed) or 'nothing'}"))
-        pdf = [ln.split() for ln in p.stderr.splitlines() if " rendered " in ln]
-        pdf_time = float(pdf[0][2]) if pdf else None
-
         # the PDF alone: the built HTML rendered by lkjip.pdf in a fresh process (WeasyPrint
         # imported first, untimed: the build imports it while the kernels run)
         html = out / str(year) / f"lkjip-{year}.html"
@@ -175,22 +153,64 @@ def main() -> int:
                 "h = pathlib.Path(sys.argv[1]); t = time.perf_counter(); "
                 "render_pdf(h.read_text(encoding='utf-8'), pathlib.Path(sys.argv[2]), base_url=h.parent); "
                 "print(time.perf_counter() - t)")
-        renders = [float(subprocess.run([str(BIN / "python"), "-c", code, str(html), str(work / "r.pdf")],
-                                        capture_output=True, text=True, check=True).stdout)
-                   for _ in range(reps)]
-        rows.append(("PDF: render_pdf of the full report HTML", statistics.median(renders), 0,
-                     renders, "rendering only, WeasyPrint already imported"))
+
+        def render() -> tuple[float, int]:
+            p = subprocess.run([str(BIN / "python"), "-c", code, str(html), str(work / "r.pdf")],
+                               capture_output=True, text=True, check=True)
+            return float(p.stdout), 0
+
+        floor_of = lambda t: f"{t / floor.median:.2f}× floor"  # noqa: E731
+        baseline_row = Scenario("baseline: papermill CLI per chapter + nbconvert", lambda: baseline(work, year))
+        floor = Scenario("floor: import lkjip, pandas, matplotlib.pyplot, nbformat",
+                         lambda: run([str(BIN / "python"), "-c", "import lkjip, pandas, matplotlib.pyplot, nbformat"]))
+        # What no build that executes the chapters can go below (no kernel, papermill, nbconvert,
+        # HTML or audit): the chapters' code in plain processes, split as the build splits them.
+        scenarios = [
+            baseline_row,
+            floor,
+            Scenario(f"bound: longest chapter ({longest[:2]}) alone, plain Python",
+                     lambda: run([*plain, longest]), note=floor_of),
+            Scenario("bound: all chapters, 2 plain Python processes", lambda: run(["bash", "-c", both]),
+                     note=floor_of),
+            Scenario("lkjip build --format html (cold cache)", lambda: run(lkjip(*build, "--format", "html")),
+                     before=cold, note=lambda t: f"{floor_of(t)}; vs baseline by round: " + " ".join(
+                         f"{b / x:.2f}×" for b, x in zip(baseline_row.times, scenarios[4].times, strict=True))),
+            Scenario("lkjip build --format html,pdf (cold cache)",
+                     lambda: run(lkjip(*build, "--format", "html,pdf")), before=cold),
+            Scenario("lkjip build again, nothing changed", lambda: run(lkjip(*build, "--format", "html,pdf"))),
+            Scenario("lkjip build after changing one data file (smart.csv)",
+                     lambda: run(lkjip(*build, "--format", "html,pdf")), before=change),
+            Scenario("PDF: render_pdf of the full report HTML", render,
+                     note=lambda t: "rendering only, WeasyPrint already imported", compare=False),
+        ]
+        # Round by round, every scenario once per round (in this order: each needs the build
+        # folder the one before left): a machine that is slower for a minute slows every row
+        # of that round, not all the repetitions of one row.
+        for _ in range(reps):
+            for sc in scenarios:
+                sc.once()
+
+        # once more, untimed, with the progress display: which chapters re-executed, and the PDF time
+        change()
+        quiet = [a for a in build if a != "--quiet"]
+        p = subprocess.run(lkjip(*quiet, "--format", "html,pdf"), capture_output=True, text=True)
+        executed = [ln.split()[0] for ln in p.stderr.splitlines() if " executed " in ln]
+        scenarios[7].note = lambda t: f"re-executed: {', '.join(executed) or 'nothing'}"
+        pdf = [ln.split() for ln in p.stderr.splitlines() if " rendered " in ln]
+        pdf_time = float(pdf[0][2]) if pdf else None
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
+    base = baseline_row.median
     print(f"\nlkjip build benchmark, year {year}: median of {reps} runs; machine: {os.cpu_count()} cores, "
           f"load average before the run {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}\n")
-    print(f"| {'scenario':<58} | {'median s':>8} | {'vs baseline':>11} | {'peak MiB':>8} | runs (s) | note")
-    print(f"|{'-' * 60}|{'-' * 10}|{'-' * 13}|{'-' * 10}|----------|------")
-    for name, t, m, ts, note in rows:
-        ratio = f"{base / t:.1f}× faster" if t < base else f"{t / base:.2f}×"
+    print(f"| {'scenario':<58} | {'median s':>8} | {'vs baseline':>14} | {'peak MiB':>8} | runs (s) | note")
+    print(f"|{'-' * 60}|{'-' * 10}|{'-' * 16}|{'-' * 10}|----------|------")
+    for sc in scenarios:
+        t, m = sc.median, max(sc.mems)
+        ratio = "" if not sc.compare else f"{base / t:.2f}× faster" if t < base else f"{t / base:.2f}×"
         mem = f"{m:>8}" if m else f"{'':>8}"
-        print(f"| {name:<58} | {t:>8.2f} | {ratio:>11} | {mem} | {' '.join(f'{x:.2f}' for x in ts)} | {note}")
+        print(f"| {sc.name:<58} | {t:>8.2f} | {ratio:>14} | {mem} | {' '.join(f'{x:.2f}' for x in sc.times)} | {sc.note(t)}")
     if pdf_time is not None:
         print(f"\nPDF rendering (WeasyPrint) in the last build: {pdf_time:.2f} s")
     return 0
