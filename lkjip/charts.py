@@ -28,6 +28,22 @@ def _plt() -> Any:
     return plt
 
 
+def tata_letak(fig: Any, pad: float = 1.08) -> None:
+    """Margins that fit every label: Matplotlib's tight layout (as ``fig.tight_layout(pad=pad)``,
+    same subplot parameters, same SVG bytes) at about three quarters of its cost.
+
+    ``Figure.tight_layout`` measures every label twice (its second pass fits the axes into
+    ``rect=(0, 0, 1, 1)``, which for a single axes gives back the margins of the first: none is
+    0, there is the padding), and leaves a placeholder layout engine on the figure, for which
+    ``savefig`` draws the whole figure once more before drawing it. Here: one pass for one
+    axes, and no engine left behind.
+    """
+    from matplotlib.layout_engine import TightLayoutEngine
+
+    rect = None if len(fig.axes) == 1 else (0, 0, 1, 1)
+    TightLayoutEngine(pad=pad, rect=rect).execute(fig)
+
+
 def _kanvas(figsize: tuple[float, float] = UKURAN) -> tuple[Any, Any]:
     fig, ax = _plt().subplots(figsize=figsize)
     ax.spines["top"].set_visible(False)
@@ -135,7 +151,7 @@ def grafik_riwayat(F: Any, kode: str) -> Any:
         _sumbu_y(ax, digits=1)
         ax.set_ylabel("Realisasi (indeks)")
     _legenda(ax)
-    fig.tight_layout()
+    tata_letak(fig)
     return fig
 
 
@@ -153,7 +169,7 @@ def grafik_rb_triwulan(F: Any) -> Any:
     ax.set_ylim(0, 112)
     _sumbu_y(ax, akhiran="%")
     ax.set_ylabel("Kemajuan (%)")
-    fig.tight_layout()
+    tata_letak(fig)
     return fig
 
 
@@ -175,7 +191,7 @@ def grafik_anggaran(F: Any) -> Any:
     _sumbu_y(ax, skala=1e9)
     ax.set_ylabel("Miliar rupiah")
     _legenda(ax, ncol=2)
-    fig.tight_layout()
+    tata_letak(fig)
     return fig
 
 
@@ -200,7 +216,7 @@ def grafik_pnbp(F: Any) -> Any:
     _sumbu_y(ax, skala=1e9)
     ax.set_ylabel("Miliar rupiah")
     _legenda(ax, ncol=2)
-    fig.tight_layout()
+    tata_letak(fig)
     return fig
 
 
@@ -227,7 +243,7 @@ def grafik_ikpa(F: Any) -> Any:
     ax.set_ylim(lo, 100)
     _sumbu_y(ax)
     ax.set_ylabel("Nilai")
-    fig.tight_layout()
+    tata_letak(fig)
     return fig
 
 

@@ -346,6 +346,8 @@ def bagan_organisasi(L: Any) -> Any:
     import matplotlib.pyplot as plt
     from matplotlib.patches import FancyBboxPatch
 
+    from lkjip.charts import tata_letak
+
     _, units = _unit_kantor(L)
     kepala = (L.inputs.kantor.get("kepala") or {}).get("jabatan") or "Kepala Kantor"
     n = max(len(units), 1)
@@ -396,7 +398,7 @@ def bagan_organisasi(L: Any) -> Any:
             ax.plot([x, x], [6.25, bawah], **garis)
         for j, s in enumerate(subs):
             kotak(x, 5.1 - 1.45 * j, 0.86, 1.05, s["nama"], 5.9, 25)
-    fig.tight_layout(pad=0.2)
+    tata_letak(fig, pad=0.2)
     return fig
 
 
@@ -434,17 +436,21 @@ def grafik_jenis_kelamin(L: Any) -> Any:
     """Bar chart of the staff by sex (``pegawai.laki_laki``, ``pegawai.perempuan``)."""
     import matplotlib.pyplot as plt
 
+    from lkjip.charts import tata_letak
+
     ids = ["pegawai.laki_laki", "pegawai.perempuan"]
     fig, ax = plt.subplots(figsize=(4.0, 2.6))
     _batang(ax, ["Laki-laki", "Perempuan"], [L.fig[i].value for i in ids], [L.teks(i) for i in ids])
     ax.set_ylabel("")
-    fig.tight_layout()
+    tata_letak(fig)
     return fig
 
 
 def grafik_kelompok_jabatan(L: Any) -> Any:
     """Horizontal bar chart of the staff by position group (``pegawai.kelompok.*``)."""
     import matplotlib.pyplot as plt
+
+    from lkjip.charts import tata_letak
 
     kodes = [k for k in KELOMPOK_JABATAN if ada(L, f"pegawai.kelompok.{k}")]
     fig, ax = plt.subplots(figsize=(5.6, 2.6))
@@ -455,7 +461,7 @@ def grafik_kelompok_jabatan(L: Any) -> Any:
         [L.teks(f"pegawai.kelompok.{k}") for k in kodes],
         horizontal=True,
     )
-    fig.tight_layout()
+    tata_letak(fig)
     return fig
 
 

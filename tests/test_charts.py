@@ -114,3 +114,41 @@ def test_axis_thousands_the_indonesian_way():
     assert ax.yaxis.get_major_formatter()(1_234_567, 0) == "1.234.567"
     C._sumbu_y(ax, digits=1)
     assert ax.yaxis.get_major_formatter()(3.5, 0) == "3,5"
+
+
+@pytest.mark.parametrize("make", ["riwayat", "anggaran", "dua_sumbu"])
+def test_tata_letak_is_tight_layout_without_the_extra_draw(F, make, monkeypatch):
+    """The same SVG bytes and subplot parameters as ``fig.tight_layout()``, with no layout
+    engine left on the figure (one would make savefig draw it twice), for one axes and two."""
+    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
+
+    from lkjip.report import svg_figure
+
+    def build():
+        if make == "riwayat":
+            return C.grafik_riwayat(F, "layanan")
+        if make == "anggaran":
+            return C.grafik_anggaran(F)
+        fig, (a, b) = plt.subplots(1, 2, figsize=(6.3, 3.2))
+        a.plot([1, 2, 3], [10, 2000, 30])
+        a.set_ylabel("Realisasi (indeks)")
+        b.bar(["Triwulan I", "Triwulan II"], [5, 7])
+        C.tata_letak(fig)
+        return fig
+
+    ours = build()
+    assert ours.get_layout_engine() is None
+    params = vars(ours.subplotpars).copy()
+    draws = []
+    real_draw = Figure.draw
+    monkeypatch.setattr(Figure, "draw", lambda self, r: draws.append(1) or real_draw(self, r))
+    svg_ours = svg_figure(ours)
+    assert len(draws) == 1, "savefig drew the figure more than once"
+    monkeypatch.undo()
+
+    monkeypatch.setattr(C, "tata_letak", lambda fig, pad=1.08: fig.tight_layout(pad=pad))
+    theirs = build()
+    # the same margins (Matplotlib's second pass may differ in the last bit: 1 - (1 - x))
+    assert vars(theirs.subplotpars) == pytest.approx(params, rel=1e-12)
+    assert svg_figure(theirs) == svg_ours
