@@ -463,8 +463,8 @@ def _read(name: str, folder: Path, year: int, data_root: Path) -> tuple[_Read, P
 # --- files already validated, by content ----------------------------------------------------------
 # Reading and validating a table (pandera) costs about 10 ms; a build's kernel runs several chapters
 # that read the same tables. So each process keeps what it read, keyed by the file's bytes (sha256),
-# its name and place, the year, and the source of this module and of lkjip.schemas: a changed byte,
-# or changed validation code, is a miss, never a stale result. Callers get a copy, so a chapter that
+# its name and place, the year, and the source of this module, lkjip.schemas and lkjip.errors: a
+# changed byte, or changed validation code, is a miss, never a stale result. Callers get a copy, so a chapter that
 # modifies a table in place does not change what the next one reads. The memo lives in a module of
 # its own ("_lkjip_memo"), which lkjip.report.reset_state leaves alone: it is not chapter state.
 _MEMO_SIZE = 256
@@ -484,9 +484,9 @@ def _memo() -> OrderedDict:
 # chapters read, although the data rarely changed since the last build (~0.5 s of a chapter). The
 # build names a folder in LKJIP_TABLE_CACHE (in its cache, one per environment: Python and package
 # versions); there a validated table is kept as a pickle, under the sha256 of the memo key above
-# (the file's bytes, name, place, year, and the validation code). A changed byte or changed code is
-# another name: never a stale table. Each file carries the sha256 of its pickle: a damaged file is a
-# miss, validated again and rewritten. Only tables that passed are kept. Outside a build (an
+# (the file's bytes, name, place, year, and the code of load.py, schemas.py and errors.py). A changed
+# byte or changed code is another name: never a stale table. Each file carries the sha256 of its
+# pickle: a damaged file is a miss, validated again and rewritten. Only tables that passed are kept. Outside a build (an
 # analyst's JupyterLab session) the variable is unset and nothing is written. The folder is the
 # build's own cache: whoever can write there can change the package too, so unpickling is no wider
 # trust than importing lkjip.
@@ -539,7 +539,9 @@ def _disk_put(path: Path, result: _Read) -> None:
 @functools.cache
 def _code_hash() -> str:
     h = hashlib.sha256()
-    for module_file in (Path(__file__), Path(__file__).with_name("schemas.py")):
+    # errors.py too: its Problem is part of what a validated file is (and of the pickles on disk)
+    for module_file in (Path(__file__), Path(__file__).with_name("schemas.py"),
+                        Path(__file__).with_name("errors.py")):
         h.update(module_file.read_bytes())
     return h.hexdigest()
 
