@@ -143,8 +143,10 @@ def main() -> int:
         flip = [0]
 
         def change():
+            # new bytes every time (one more trailing blank line): no cache of any kind has seen
+            # them, as after a real edit; the chapter's other tables are unchanged
             flip[0] += 1
-            target.write_text(original.rstrip("\n") + "\n" * (1 + flip[0] % 2), encoding="utf-8")
+            target.write_text(original.rstrip("\n") + "\n" * (1 + flip[0]), encoding="utf-8")
 
         # the PDF alone: the built HTML rendered by lkjip.pdf in a fresh process (WeasyPrint
         # imported first, untimed: the build imports it while the kernels run)
