@@ -161,10 +161,20 @@ def main() -> int:
                                capture_output=True, text=True, check=True)
             return float(p.stdout), 0
 
-        floor_of = lambda t: f"{t / floor.median:.2f}× floor"  # noqa: E731
+        def floor_of(t: float) -> str:
+            return f"{t / floor.median:.2f}× floor"
+
+        def cold_note(t: float) -> str:
+            by_round = zip(baseline_row.times, cold_html.times, strict=True)
+            return f"{floor_of(t)}; vs baseline by round: " + " ".join(f"{b / x:.2f}×" for b, x in by_round)
+
         baseline_row = Scenario("baseline: papermill CLI per chapter + nbconvert", lambda: baseline(work, year))
         floor = Scenario("floor: import lkjip, pandas, matplotlib.pyplot, nbformat",
                          lambda: run([str(BIN / "python"), "-c", "import lkjip, pandas, matplotlib.pyplot, nbformat"]))
+        cold_html = Scenario("lkjip build --format html (cold cache)", lambda: run(lkjip(*build, "--format", "html")),
+                             before=cold, note=cold_note)
+        one_file = Scenario("lkjip build after changing one data file (smart.csv)",
+                            lambda: run(lkjip(*build, "--format", "html,pdf")), before=change)
         # What no build that executes the chapters can go below (no kernel, papermill, nbconvert,
         # HTML or audit): the chapters' code in plain processes, split as the build splits them.
         scenarios = [
@@ -174,14 +184,11 @@ def main() -> int:
                      lambda: run([*plain, longest]), note=floor_of),
             Scenario("bound: all chapters, 2 plain Python processes", lambda: run(["bash", "-c", both]),
                      note=floor_of),
-            Scenario("lkjip build --format html (cold cache)", lambda: run(lkjip(*build, "--format", "html")),
-                     before=cold, note=lambda t: f"{floor_of(t)}; vs baseline by round: " + " ".join(
-                         f"{b / x:.2f}×" for b, x in zip(baseline_row.times, scenarios[4].times, strict=True))),
+            cold_html,
             Scenario("lkjip build --format html,pdf (cold cache)",
                      lambda: run(lkjip(*build, "--format", "html,pdf")), before=cold),
             Scenario("lkjip build again, nothing changed", lambda: run(lkjip(*build, "--format", "html,pdf"))),
-            Scenario("lkjip build after changing one data file (smart.csv)",
-                     lambda: run(lkjip(*build, "--format", "html,pdf")), before=change),
+            one_file,
             Scenario("PDF: render_pdf of the full report HTML", render,
                      note=lambda t: "rendering only, WeasyPrint already imported", compare=False),
         ]
@@ -197,7 +204,7 @@ def main() -> int:
         quiet = [a for a in build if a != "--quiet"]
         p = subprocess.run(lkjip(*quiet, "--format", "html,pdf"), capture_output=True, text=True)
         executed = [ln.split()[0] for ln in p.stderr.splitlines() if " executed " in ln]
-        scenarios[7].note = lambda t: f"re-executed: {', '.join(executed) or 'nothing'}"
+        one_file.note = lambda t: f"re-executed: {', '.join(executed) or 'nothing'}"
         pdf = [ln.split() for ln in p.stderr.splitlines() if " rendered " in ln]
         pdf_time = float(pdf[0][2]) if pdf else None
     finally:

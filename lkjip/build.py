@@ -256,9 +256,6 @@ def build(year: int, *, formats: tuple[str, ...] = FORMATS, data_dir: Path | Non
     if audit is None:
         audit = bool(figures) and (Path(package_dir) / "audit.py").is_file()
     _compile_package()
-    # validated tables, shared by this build's kernels and the next builds (lkjip.load)
-    table_cache = store.folder / "tables" / C.sha256_json(inputs.env)[:16]
-    C.prune_tables(table_cache)
 
     out.mkdir(parents=True, exist_ok=True)
     tmp = out / f".{year}.tmp-{os.getpid()}"
@@ -314,6 +311,9 @@ def build(year: int, *, formats: tuple[str, ...] = FORMATS, data_dir: Path | Non
     def need_pool() -> Any:
         """The kernels, started on first need (a build with nothing to run starts none)."""
         if not kernels:
+            # validated tables, shared by the kernels and kept for the next builds (lkjip.load)
+            table_cache = store.folder / "tables" / C.sha256_json(inputs.env)[:16]
+            C.prune_tables(table_cache)
             kernels.append(Pool(min(workers or default_workers(), len(chapter_jobs) or 1),
                                 cwd=Path(notebooks_dir), env={TABLE_CACHE_ENV: str(table_cache)}))
         return kernels[0]

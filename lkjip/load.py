@@ -464,9 +464,10 @@ def _read(name: str, folder: Path, year: int, data_root: Path) -> tuple[_Read, P
 # Reading and validating a table (pandera) costs about 10 ms; a build's kernel runs several chapters
 # that read the same tables. So each process keeps what it read, keyed by the file's bytes (sha256),
 # its name and place, the year, and the source of this module, lkjip.schemas and lkjip.errors: a
-# changed byte, or changed validation code, is a miss, never a stale result. Callers get a copy, so a chapter that
-# modifies a table in place does not change what the next one reads. The memo lives in a module of
-# its own ("_lkjip_memo"), which lkjip.report.reset_state leaves alone: it is not chapter state.
+# changed byte, or changed validation code, is a miss, never a stale result. Callers get a copy, so
+# a chapter that modifies a table in place does not change what the next one reads. The memo lives
+# in a module of its own ("_lkjip_memo"), which lkjip.report.reset_state leaves alone: it is not
+# chapter state.
 _MEMO_SIZE = 256
 
 
@@ -521,19 +522,15 @@ def _disk_get(path: Path) -> _Read | None:
 
 def _disk_put(path: Path, result: _Read) -> None:
     import pickle
-    import tempfile
 
-    tmp: str | None = None
+    from lkjip.cache import _write_atomic
+
     try:
         payload = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            f.write(_DISK_MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
-        os.replace(tmp, path)  # two kernels writing one table: either file is whole and right
+        # two kernels writing one table: either file is whole and right
+        _write_atomic(path, _DISK_MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
     except Exception:  # noqa: BLE001 - the cache is only a shortcut (full disk, read-only folder)
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
+        pass
 
 
 @functools.cache

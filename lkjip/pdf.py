@@ -49,9 +49,10 @@ def plain_numbers(html_text: str) -> str:
     """Number spans whose text could not break across lines in any case, as their bare text.
 
     The span's only style is ``white-space: nowrap`` (``.angka``), which such text does not
-    need: the page looks the same (the test compares the pages' pixels). But WeasyPrint lays out
-    every span as an inline box of its own: ~500 of them, ~8% of the render. Spans with a space
-    or a dash ("3 (tiga)", "–") stay. The HTML report keeps every span.
+    need: every line keeps its text and page, and moves by a fraction of a point at most (a run
+    no longer split at the span may kern differently). But WeasyPrint lays out every span as an
+    inline box of its own: ~500 of them, ~15% of the render. Spans with a space or a dash
+    ("3 (tiga)", "–") stay. The HTML report keeps every span.
     """
     return _ANGKA_POLOS.sub(r"\1", html_text)
 

@@ -21,6 +21,7 @@ import textwrap
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from lkjip.charts import tata_letak
 from lkjip.figures import JENIS_BELANJA, slug
 from lkjip.report import Sel
 from lkjip.tables import (
@@ -346,8 +347,6 @@ def bagan_organisasi(L: Any) -> Any:
     import matplotlib.pyplot as plt
     from matplotlib.patches import FancyBboxPatch
 
-    from lkjip.charts import tata_letak
-
     _, units = _unit_kantor(L)
     kepala = (L.inputs.kantor.get("kepala") or {}).get("jabatan") or "Kepala Kantor"
     n = max(len(units), 1)
@@ -436,8 +435,6 @@ def grafik_jenis_kelamin(L: Any) -> Any:
     """Bar chart of the staff by sex (``pegawai.laki_laki``, ``pegawai.perempuan``)."""
     import matplotlib.pyplot as plt
 
-    from lkjip.charts import tata_letak
-
     ids = ["pegawai.laki_laki", "pegawai.perempuan"]
     fig, ax = plt.subplots(figsize=(4.0, 2.6))
     _batang(ax, ["Laki-laki", "Perempuan"], [L.fig[i].value for i in ids], [L.teks(i) for i in ids])
@@ -449,8 +446,6 @@ def grafik_jenis_kelamin(L: Any) -> Any:
 def grafik_kelompok_jabatan(L: Any) -> Any:
     """Horizontal bar chart of the staff by position group (``pegawai.kelompok.*``)."""
     import matplotlib.pyplot as plt
-
-    from lkjip.charts import tata_letak
 
     kodes = [k for k in KELOMPOK_JABATAN if ada(L, f"pegawai.kelompok.{k}")]
     fig, ax = plt.subplots(figsize=(5.6, 2.6))
