@@ -155,13 +155,17 @@ def main() -> int:
         html = out / str(year) / f"lkjip-{year}.html"
         code = ("import sys, time, pathlib; from lkjip.pdf import render_pdf; import weasyprint; "
                 "h = pathlib.Path(sys.argv[1]); t = time.perf_counter(); "
-                "render_pdf(h.read_text(encoding='utf-8'), pathlib.Path(sys.argv[2]), base_url=h.parent); "
-                "print(time.perf_counter() - t)")
+                "how = render_pdf(h.read_text(encoding='utf-8'), pathlib.Path(sys.argv[2]), base_url=h.parent, "
+                "parallel=sys.argv[3] == 'parts'); "
+                "print(time.perf_counter() - t, how)")
 
-        def render() -> tuple[float, int]:
-            p = subprocess.run([str(BIN / "python"), "-c", code, str(html), str(work / "r.pdf")],
+        def render(how: str) -> tuple[float, int]:
+            p = subprocess.run([str(BIN / "python"), "-c", code, str(html), str(work / "r.pdf"), how],
                                capture_output=True, text=True, check=True)
-            return float(p.stdout), 0
+            seconds, done = p.stdout.split()
+            if done != how:
+                raise SystemExit(f"render_pdf rendered in '{done}', not '{how}'")
+            return float(seconds), 0
 
         def floor_of(t: float) -> str:
             return f"{t / floor.median:.2f}× floor"
@@ -177,6 +181,8 @@ def main() -> int:
                              before=cold, note=cold_note)
         one_file = Scenario("lkjip build after changing one data file (smart.csv)",
                             lambda: run(lkjip(*build, "--format", "html,pdf")), before=change)
+        pdf_one = Scenario("PDF: the same in one process (parallel=False)", lambda: render("one"),
+                           compare=False)
         # What no build that executes the chapters can go below (no kernel, papermill, nbconvert,
         # HTML or audit): the chapters' code in plain processes, split as the build splits them.
         scenarios = [
@@ -191,8 +197,10 @@ def main() -> int:
                      lambda: run(lkjip(*build, "--format", "html,pdf")), before=cold),
             Scenario("lkjip build again, nothing changed", lambda: run(lkjip(*build, "--format", "html,pdf"))),
             one_file,
-            Scenario("PDF: render_pdf of the full report HTML", render,
-                     note=lambda t: "rendering only, WeasyPrint already imported", compare=False),
+            Scenario("PDF: render_pdf of the full report HTML (two processes)", lambda: render("parts"),
+                     note=lambda t: f"rendering only, WeasyPrint already imported; "
+                                    f"{pdf_one.median / t:.2f}× faster than in one process", compare=False),
+            pdf_one,
         ]
         # Round by round, every scenario once per round (in this order: each needs the build
         # folder the one before left): a machine that is slower for a minute slows every row

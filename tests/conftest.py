@@ -77,3 +77,40 @@ def sha(p: Path) -> str:
 def tree_hashes(folder: Path) -> dict[str, str]:
     """Relative path -> sha256 of every file under ``folder``."""
     return {p.relative_to(folder).as_posix(): sha(p) for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def pdf_facts(path: Path, dpi: int = 40) -> dict:
+    """What a reader gets from a PDF, to compare two renderings of one report: each page's text
+    and pixels (pdfium), the outline (title, level, page, place) and every link (page, where,
+    the page and place it leads to; named destinations resolved). Not the file's structure."""
+    import pikepdf
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(path))
+    pages = []
+    for i in range(len(doc)):
+        page = doc[i]
+        bitmap = page.render(scale=dpi / 72).to_numpy()
+        pages.append((page.get_textpage().get_text_range(), hashlib.sha256(bitmap.tobytes()).hexdigest()))
+    doc.close()
+    pdf = pikepdf.open(path)
+    index = {p.objgen: i for i, p in enumerate(pdf.pages)}
+    names = pikepdf.NameTree(pdf.Root.Names.Dests) if "/Names" in pdf.Root else {}
+
+    def dest(d) -> tuple:
+        if isinstance(d, (pikepdf.String, str)):
+            d = names[str(d)]
+        return index[d[0].objgen], round(float(d[2]), 1), round(float(d[3]), 1)
+
+    outline = []
+    with pdf.open_outline() as o:
+        def walk(items, level):
+            for it in items:
+                outline.append((level, it.title, dest(it.destination), it.is_closed))
+                walk(it.children, level + 1)
+        walk(o.root, 0)
+    links = sorted((i, round(float(a.Rect[0]), 1), round(float(a.Rect[1]), 1), dest(a.Dest))
+                   for i, p in enumerate(pdf.pages) for a in p.obj.get("/Annots", [])
+                   if a.Subtype == "/Link" and "/Dest" in a)
+    return {"pages": pages, "outline": outline, "links": links,
+            "info": {str(k): str(v) for k, v in pdf.docinfo.items()}, "lang": str(pdf.Root.get("/Lang"))}

@@ -72,6 +72,27 @@ def _body_text(page: str) -> str:
     return htmllib.unescape(re.sub(r"<[^>]+>", " ", body))
 
 
+def test_pdf_in_parts_is_the_report_of_one_process(built, tmp_path):
+    """The build renders the PDF in parts on two processes (lkjip.pdf); the report rendered
+    in one process has the same pages (text and pixels), outline, links and metadata."""
+    from conftest import pdf_facts
+
+    from lkjip.pdf import render_pdf, split_parts
+
+    page = (built / f"lkjip-{YEAR}.html").read_text(encoding="utf-8")
+    parts = split_parts(page)
+    assert parts is not None and all(parts.bodies), "cover+TOC, opening, BAB III, the rest"
+    assert "BAB III" in parts.bodies[2]
+    assert render_pdf(page, tmp_path / "one.pdf", base_url=built, parallel=False) == "one"
+    got, want = pdf_facts(built / f"lkjip-{YEAR}.pdf"), pdf_facts(tmp_path / "one.pdf")
+    assert len(want["pages"]) > 40
+    for n, (a, b) in enumerate(zip(got["pages"], want["pages"], strict=True), 1):
+        assert a[0] == b[0], f"text of page {n}"
+        assert a[1] == b[1], f"pixels of page {n}"
+    assert got["outline"] == want["outline"] and len(want["outline"]) > 40
+    assert got["links"] == want["links"] and got["info"] == want["info"] and got["lang"] == "id"
+
+
 def test_html_is_self_contained_and_clean(built):
     page = (built / f"lkjip-{YEAR}.html").read_text(encoding="utf-8")
     assert "<script" not in page

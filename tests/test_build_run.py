@@ -176,6 +176,71 @@ def test_pdf_is_reproducible(tmp_path):
     assert b"/CreationDate" not in data and b"/ModDate" not in data
 
 
+def test_pdf_in_parts_has_the_pages_of_one_process(tmp_path):
+    """lkjip.pdf renders a report in parts on two processes: every page the same, pixel for
+    pixel, with the same text (page numbers, running header, table of contents with the page
+    of every heading), the same outline and links, and the same file twice."""
+    from conftest import pdf_facts
+
+    from lkjip.pdf import render_pdf, split_parts
+
+    page = _synthetic_report()
+    parts = split_parts(page)
+    assert parts is not None and all(parts.bodies[:3]), "cover+TOC, the opening, the longest chapter"
+    assert render_pdf(page, tmp_path / "parts.pdf") == "parts"
+    assert render_pdf(page, tmp_path / "one.pdf", parallel=False) == "one"
+    parts_pdf, one_pdf = pdf_facts(tmp_path / "parts.pdf"), pdf_facts(tmp_path / "one.pdf")
+    assert len(one_pdf["pages"]) >= 5
+    for n, (a, b) in enumerate(zip(parts_pdf["pages"], one_pdf["pages"], strict=True), 1):
+        assert a[0] == b[0], f"text of page {n}"
+        assert a[1] == b[1], f"pixels of page {n}"
+    assert parts_pdf["outline"] == one_pdf["outline"] and len(one_pdf["outline"]) >= 5
+    assert parts_pdf["info"] == one_pdf["info"] and parts_pdf["lang"] == one_pdf["lang"] == "id"
+    # every link of the table of contents leads to the same page and place (its rectangle's
+    # left and top; a number's box may end a digit's width apart)
+    assert [(p, x, y, d) for p, x, y, d in parts_pdf["links"]] == one_pdf["links"]
+    render_pdf(page, tmp_path / "again.pdf")
+    assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "parts.pdf").read_bytes()
+
+
+def test_pdf_in_parts_falls_back_to_one_process(tmp_path, monkeypatch, caplog):
+    """A failure in the second process (here: its layout raises) is not the reader's problem:
+    a warning, then the PDF from one process. A page not shaped as a report goes to one
+    process directly."""
+    import os
+
+    from lkjip import pdf as P
+
+    page = _synthetic_report()
+    parts = P.split_parts(page)
+    parent = os.getpid()
+    real = P._layout
+
+    def broken(parts_, body, *a, **kw):
+        if os.getpid() != parent:
+            raise ValueError("broken in the child")
+        return real(parts_, body, *a, **kw)
+
+    monkeypatch.setattr(P, "_layout", broken)
+    with caplog.at_level("WARNING", logger="lkjip.pdf"):
+        assert P.render_pdf(page, tmp_path / "a.pdf") == "one"
+    assert "broken in the child" in caplog.text and "rendering it in one" in caplog.text
+    assert (tmp_path / "a.pdf").read_bytes().startswith(b"%PDF-")
+    monkeypatch.setattr(P, "_layout", real)
+
+    def dies(conn, *a):
+        os._exit(3)
+
+    monkeypatch.setattr(P, "_child", dies)
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="lkjip.pdf"):
+        assert P.render_pdf(page, tmp_path / "b.pdf") == "one"
+    assert "exit code 3" in caplog.text
+    assert parts is not None
+    assert P.split_parts("<html><body><p>Bukan laporan</p></body></html>") is None
+    assert P.render_pdf("<html><body><p>Bukan laporan</p></body></html>", tmp_path / "c.pdf") == "one"
+
+
 # ---- failures --------------------------------------------------------------------------------
 FIX_CHAPTERS = {n: Chapter(n, t, k) for n, t, k in [
     ("a_tabel.ipynb", "Bab Uji A", "1"), ("b_gambar.ipynb", "Bab Uji B", "2"),
