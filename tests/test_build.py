@@ -92,6 +92,16 @@ def test_pdf_in_parts_is_the_report_of_one_process(built, tmp_path):
     assert got["outline"] == want["outline"] and len(want["outline"]) > 40
     assert got["links"] == want["links"] and got["info"] == want["info"] and got["lang"] == "id"
 
+    # and the build's file is the joined one (each part embeds its own font subsets)
+    import pikepdf
+
+    def font_files(path: Path) -> int:
+        with pikepdf.open(path) as pdf:
+            return sum(1 for o in pdf.objects if isinstance(o, pikepdf.Dictionary)
+                       and o.get("/Type") == "/FontDescriptor")
+
+    assert font_files(built / f"lkjip-{YEAR}.pdf") > font_files(tmp_path / "one.pdf")
+
 
 def test_html_is_self_contained_and_clean(built):
     page = (built / f"lkjip-{YEAR}.html").read_text(encoding="utf-8")
