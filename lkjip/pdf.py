@@ -18,6 +18,7 @@ import html
 import logging
 import os
 import re
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -65,13 +66,13 @@ def plain_numbers(html_text: str) -> str:
 def render_pdf(html_text: str, out: Path, base_url: Path | None = None, *, parallel: bool = True) -> str:
     """Write ``html_text`` as a PDF to ``out``; return how: "parts" or "one" (process).
 
-    With ``parallel``, on a POSIX system, a report shaped as lkjip.stitch makes it is laid out
+    With ``parallel``, on Linux with two cores, a report shaped as lkjip.stitch makes it is laid out
     and drawn in two processes (:func:`_render_parts`): the same pages, ~30% sooner on two
     cores. Should that fail, the PDF is rendered in one process after a warning on stderr.
     """
     text = plain_numbers(svg_as_images(html_text))
     url = str(base_url) if base_url else None
-    parts = split_parts(text) if parallel and hasattr(os, "fork") and _hook_available() else None
+    parts = split_parts(text) if parallel and _two_cores_to_fork() and _hook_available() else None
     with _quiet_render():
         if parts is not None:
             try:
@@ -171,6 +172,17 @@ def split_parts(text: str) -> Parts | None:
     big = max(range(len(rest)), key=lambda k: len(rest[k]))
     return Parts(head, [p0, "".join(rest[:big]), rest[big], "".join(rest[big + 1:])],
                  html.unescape(judul.group(1)))
+
+
+def _two_cores_to_fork() -> bool:
+    """Linux (fork is safe enough there in a process with threads, see _render_parts) with two
+    cores or more for this process."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        return len(os.sched_getaffinity(0)) >= 2
+    except (AttributeError, OSError):
+        return (os.cpu_count() or 1) >= 2
 
 
 def _hook_available() -> bool:
@@ -299,8 +311,10 @@ def _render_parts(parts: Parts, base_url: str | None) -> bytes:
 
     ctx = multiprocessing.get_context("fork")
     mine, theirs = ctx.Pipe()
-    # Forked from a process that may have other threads (the build's kernel clients): the child
-    # only runs WeasyPrint, which those threads never touch, and leaves by os._exit.
+    # Forked from a process that may have other threads (the build's kernel clients, waiting on
+    # their sockets): the child gets a copy of this thread only and runs WeasyPrint, which those
+    # threads never touch; CPython renews its own locks (GIL, imports, logging) in a forked
+    # child, and the child leaves by os._exit (no atexit handler of this process runs twice).
     proc = ctx.Process(target=_child, args=(theirs, parts, base_url), daemon=True)
     proc.start()
     theirs.close()

@@ -205,8 +205,8 @@ def test_pdf_in_parts_has_the_pages_of_one_process(tmp_path):
 
 def test_pdf_in_parts_falls_back_to_one_process(tmp_path, monkeypatch, caplog):
     """A failure in the second process (here: its layout raises) is not the reader's problem:
-    a warning, then the PDF from one process. A page not shaped as a report goes to one
-    process directly."""
+    a warning, then the PDF from one process. So does a second process that dies. One core,
+    or a page not shaped as a report, goes to one process directly."""
     import os
 
     from lkjip import pdf as P
@@ -231,12 +231,16 @@ def test_pdf_in_parts_falls_back_to_one_process(tmp_path, monkeypatch, caplog):
     def dies(conn, *a):
         os._exit(3)
 
+    real_child = P._child
     monkeypatch.setattr(P, "_child", dies)
     caplog.clear()
     with caplog.at_level("WARNING", logger="lkjip.pdf"):
         assert P.render_pdf(page, tmp_path / "b.pdf") == "one"
     assert "exit code 3" in caplog.text
     assert parts is not None
+    monkeypatch.setattr(P, "_child", real_child)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0})  # one core: no second process
+    assert P.render_pdf(page, tmp_path / "d.pdf") == "one"
     assert P.split_parts("<html><body><p>Bukan laporan</p></body></html>") is None
     assert P.render_pdf("<html><body><p>Bukan laporan</p></body></html>", tmp_path / "c.pdf") == "one"
 
