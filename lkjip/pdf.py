@@ -327,13 +327,13 @@ def _render_parts(parts: Parts, base_url: str | None) -> bytes:
         def numbered(pages: Callable[[str], int | str | None]) -> str:
             """P0 with the page of every heading in another part as text."""
             def one(m: re.Match) -> str:
-                n = pages(m.group(1))
+                n = pages(html.unescape(m.group(1)))
                 return m.group(0) if n is None else f'<a href="#{m.group(1)}" data-hal="{n}">'
             return p0[:nav] + _TOC_LINK.sub(one, p0[nav:])
 
         # first with a stand-in number for the headings elsewhere (two digits, as most will
         # have): its own page count
-        first = re.compile(r'id="([^"]+)"').findall(p0)
+        first = {html.unescape(i) for i in re.findall(r'id="([^"]+)"', p0)}
         _, info0 = _layout(parts, numbered(lambda name: None if name in first else "00"), base_url,
                            lambda: 0, toc_css)
         n0 = info0["pages"]
