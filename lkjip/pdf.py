@@ -1,9 +1,11 @@
 """The report's PDF: WeasyPrint renders the stitched HTML with the CSS paged-media rules of
 ``lkjip/templates/lkjip.css`` (A4, cover without header and footer, table of contents with
-page numbers, running title, page numbers, tables and figures kept whole).
+page numbers, running title, page numbers, tables and figures kept whole), in parts on two
+processes where it can (see "the PDF in parts" below).
 
 The PDF is reproducible: the HTML carries no date, so WeasyPrint writes no /CreationDate or
-/ModDate; the file identifier (/ID) is derived from the HTML instead of being random; and the
+/ModDate; the file identifier (/ID) is derived from the HTML (one process) or from the joined
+file's content (qpdf's deterministic id, in parts) instead of being random; and the
 embedded font subsets, which fontTools stamps with the current time ('head.modified'), get a
 fixed time through SOURCE_DATE_EPOCH (https://reproducible-builds.org/specs/source-date-epoch/).
 """
