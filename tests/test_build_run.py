@@ -203,6 +203,31 @@ def test_pdf_in_parts_has_the_pages_of_one_process(tmp_path):
     assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "parts.pdf").read_bytes()
 
 
+@pytest.mark.parametrize("shape", ["no chapter after the longest", "no chapter before the longest"])
+def test_pdf_in_parts_with_an_empty_part(tmp_path, shape):
+    """The longest chapter may be the first or the last: one part is then empty, and the pages
+    are still those of one process."""
+    from conftest import pdf_facts
+
+    from lkjip.pdf import render_pdf, split_parts
+
+    page = _synthetic_report()
+    sections = re.findall(r'<section class="bab".*?</section>\n?', page, re.S)
+    if shape == "no chapter after the longest":
+        page = page.replace(sections[2], "")  # the table chapter: BAB I is the longest and last
+    else:
+        lorem = "Kalimat pengisi halaman laporan kinerja. " * 60
+        page = page.replace("<h1 id=\"kata-pengantar\">Kata Pengantar</h1>",
+                            "<h1 id=\"kata-pengantar\">Kata Pengantar</h1>" + f"<p>{lorem}</p>" * 12)
+    bodies = split_parts(page).bodies
+    assert (bodies[3] if shape.startswith("no chapter after") else bodies[1]) == ""
+    assert render_pdf(page, tmp_path / "parts.pdf") == "parts"
+    render_pdf(page, tmp_path / "one.pdf", parallel=False)
+    got, want = pdf_facts(tmp_path / "parts.pdf"), pdf_facts(tmp_path / "one.pdf")
+    assert got["pages"] == want["pages"] and got["outline"] == want["outline"]
+    assert got["links"] == want["links"]
+
+
 def test_pdf_in_parts_falls_back_to_one_process(tmp_path, monkeypatch, caplog):
     """A failure in the second process (here: its layout raises) is not the reader's problem:
     a warning, then the PDF from one process. So does a second process that dies. One core,
