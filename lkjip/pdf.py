@@ -22,9 +22,12 @@ import os
 import re
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
+
+from lkjip.stitch import running_title
 
 # The time stamped into embedded fonts unless the caller's environment sets SOURCE_DATE_EPOCH.
 SOURCE_DATE_EPOCH = "0"
@@ -90,25 +93,25 @@ def render_pdf(html_text: str, out: Path, base_url: Path | None = None, *, paral
         return "one"
 
 
-class _quiet_render:
+@contextmanager
+def _quiet_render() -> Iterator[None]:
     """WeasyPrint's loggers quiet, SOURCE_DATE_EPOCH set and garbage collection paused for a
     render (restored after it)."""
-
-    def __enter__(self) -> None:
-        # WeasyPrint logs every CSS property it ignores (e.g. 'hyphens'); the report does not care.
-        logging.getLogger("weasyprint").setLevel(logging.ERROR)
-        logging.getLogger("fontTools").setLevel(logging.ERROR)
-        self.saved = os.environ.get("SOURCE_DATE_EPOCH")
-        os.environ["SOURCE_DATE_EPOCH"] = self.saved or SOURCE_DATE_EPOCH
-        # The render makes ~700 garbage collections over objects that all live until its end
-        # (~0.5 s of a 6 s render); collection waits until it is done. Peak memory stays the same.
-        self.gc_was_enabled = gc.isenabled()
-        gc.disable()
-
-    def __exit__(self, *exc: object) -> None:
-        if self.gc_was_enabled:
+    # WeasyPrint logs every CSS property it ignores (e.g. 'hyphens'); the report does not care.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = saved or SOURCE_DATE_EPOCH
+    # The render makes ~700 garbage collections over objects that all live until its end
+    # (~0.5 s of a 6 s render); collection waits until it is done. Peak memory stays the same.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if gc_was_enabled:
             gc.enable()
-        if self.saved is None:
+        if saved is None:
             del os.environ["SOURCE_DATE_EPOCH"]
 
 
@@ -134,7 +137,6 @@ class _quiet_render:
 # the file's structure differs. Anything unexpected in the HTML's shape: one process.
 _BAB = re.compile(r'<section class="bab"[^>]*>')
 _TOC_LINK = re.compile(r'<a href="#([^"]+)">')
-_JUDUL = re.compile(r'<p class="judul-laporan">(.*?)</p>', re.S)
 
 
 class Parts(NamedTuple):
@@ -159,8 +161,8 @@ def split_parts(text: str) -> Parts | None:
     starts = [m.start() for m in _BAB.finditer(body)]
     if nav < 0 or end_nav < len("</nav>") or not starts or starts[-1] < end_nav:
         return None
-    judul = _JUDUL.search(body[:min(nav, starts[0])])
-    if judul is None:
+    header = running_title(body[:min(nav, starts[0])])
+    if header is None:
         return None
     sections = [body[a:b] for a, b in zip(starts, [*starts[1:], len(body)], strict=True)]
     around = [k for k, a in enumerate(starts) if a < nav]
@@ -172,8 +174,7 @@ def split_parts(text: str) -> Parts | None:
         p0 = body[:end_nav]
         rest = sections
     big = max(range(len(rest)), key=lambda k: len(rest[k]))
-    return Parts(head, [p0, "".join(rest[:big]), rest[big], "".join(rest[big + 1:])],
-                 html.unescape(judul.group(1)))
+    return Parts(head, [p0, "".join(rest[:big]), rest[big], "".join(rest[big + 1:])], header)
 
 
 def _two_cores_to_fork() -> bool:
@@ -335,8 +336,8 @@ def _render_parts(parts: Parts, base_url: str | None) -> bytes:
 
         # first with a stand-in number for the headings elsewhere (two digits, as most will
         # have): its own page count
-        first = {html.unescape(i) for i in re.findall(r'id="([^"]+)"', p0)}
-        _, info0 = _layout(parts, numbered(lambda name: None if name in first else "00"), base_url,
+        own = {html.unescape(i) for i in re.findall(r'id="([^"]+)"', p0)}  # anchors of P0 itself
+        _, info0 = _layout(parts, numbered(lambda name: None if name in own else "00"), base_url,
                            lambda: 0, toc_css)
         n0 = info0["pages"]
         doc1, info1 = _layout(parts, p1, base_url, lambda: n0, header) if p1 else (None, None)
@@ -365,7 +366,6 @@ def _render_parts(parts: Parts, base_url: str | None) -> bytes:
             for k, anchors in enumerate(info["anchors"] if info else []):
                 for name, xy in anchors.items():
                     where.setdefault(name, (start + k, xy))
-        own = {name for anchors in info0["anchors"] for name in anchors}
         doc0, info0 = _layout(parts, numbered(lambda name: None if name in own or name not in where
                                               else where[name][0] + 1), base_url, lambda: 0, toc_css)
         if info0["pages"] != n0:
@@ -386,20 +386,20 @@ def _render_parts(parts: Parts, base_url: str | None) -> bytes:
     return _join(pikepdf, pdfs, infos, starts, where)
 
 
-class _no_missing_anchor_errors:
+def _no_missing_anchor(record: logging.LogRecord) -> bool:
     """WeasyPrint logs (and drops) every link to an anchor not in the part being drawn; the
     joined file gets those links back (:func:`_join`)."""
+    return not str(record.msg).startswith("No anchor #")
 
-    class _Filter(logging.Filter):
-        def filter(self, record: logging.LogRecord) -> bool:
-            return not str(record.msg).startswith("No anchor #")
 
-    def __enter__(self) -> None:
-        self.f = self._Filter()
-        logging.getLogger("weasyprint").addFilter(self.f)
-
-    def __exit__(self, *exc: object) -> None:
-        logging.getLogger("weasyprint").removeFilter(self.f)
+@contextmanager
+def _no_missing_anchor_errors() -> Iterator[None]:
+    logger = logging.getLogger("weasyprint")
+    logger.addFilter(_no_missing_anchor)
+    try:
+        yield
+    finally:
+        logger.removeFilter(_no_missing_anchor)
 
 
 def _join(pikepdf: Any, pdfs: list[bytes | None], infos: list[dict | None], starts: list[int],

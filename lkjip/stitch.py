@@ -31,6 +31,7 @@ CSS_FILE = "lkjip.css"
 COVER_TAG = "sampul"
 TOC_MARKER = re.compile(r'<nav class="daftar-isi" data-lkjip="daftar-isi"></nav>')
 
+_JUDUL = re.compile(r'<p class="judul-laporan">(.*?)</p>', re.S)
 _HEADING = re.compile(r"<h([1-6])(\s[^>]*)?>(.*?)</h\1>", re.S | re.I)
 _ATTR_ID = re.compile(r'\sid="[^"]*"')
 
@@ -85,6 +86,12 @@ def exporter(templates_dir: Path = TEMPLATES_DIR):
 def fragment(exp: Any, nb: Any) -> str:
     body, _ = exp.from_notebook_node(nb)
     return body.strip()
+
+
+def running_title(cover: str) -> str | None:
+    """The text of the cover's ``judul-laporan`` line (the PDF's running header), if it has one."""
+    m = _JUDUL.search(cover)
+    return _plain(m.group(1)) if m else None
 
 
 def _slug(text: str) -> str:
@@ -205,8 +212,9 @@ def stitch(parts: list[Part], year: int, office: str = "",
             placed = True
         s["html"] = TOC_MARKER.sub("", s["html"])
 
-    m = re.search(r'<p class="judul-laporan">(.*?)</p>', cover, re.S)
-    title = _plain(m.group(1)) if m else f"LKjIP {office} Tahun {year}".replace("  ", " ")
+    title = running_title(cover)
+    if title is None:
+        title = f"LKjIP {office} Tahun {year}".replace("  ", " ")
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates_dir)),
                              autoescape=False, keep_trailing_newline=True)
     page = env.get_template(PAGE_TEMPLATE).render(
