@@ -2,7 +2,7 @@
 
 Kept light on purpose: importing the package must not import pandas, papermill or
 matplotlib, so that the command line and the chapter kernels start fast. Import the
-modules you need (``lkjip.load``, ``lkjip.figures``, ``lkjip.fmt`` ...) directly.
+modules you need (``lkjip.inputs``, ``lkjip.figures``, ``lkjip.present.fmt`` ...) directly.
 """
 
 from lkjip.errors import LkjipError

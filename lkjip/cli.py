@@ -1,4 +1,5 @@
-"""The ``lkjip`` command. Sub-commands import their module only when they run."""
+"""The ``lkjip`` command: its parser, and the commands that are a few lines over a stage's API.
+Sub-commands import what they use only when they run."""
 
 from __future__ import annotations
 
@@ -11,11 +12,11 @@ from lkjip.errors import LkjipError
 
 # sub-command -> "module:function"; each function takes the parsed args and returns an exit code.
 COMMANDS = {
-    "check": "lkjip.load:cli_check",
-    "figures": "lkjip.figures:cli_figures",
-    "build": "lkjip.build:cli_build",
-    "audit": "lkjip.audit:cli_audit",
-    "golden": "lkjip.build:cli_golden",
+    "check": "lkjip.inputs.validate:cli_check",
+    "figures": "lkjip.cli:cli_figures",
+    "build": "lkjip.cli:cli_build",
+    "audit": "lkjip.cli:cli_audit",
+    "golden": "lkjip.cli:cli_golden",
 }
 
 
@@ -59,7 +60,7 @@ def resolve_year(args: argparse.Namespace) -> int:
     """The --year given, else the default year from params/defaults.yaml."""
     if getattr(args, "year", None):
         return int(args.year)
-    from lkjip.params import default_year
+    from lkjip.inputs.params import default_year
 
     return default_year(getattr(args, "params", None))
 
@@ -81,6 +82,75 @@ def main(argv: list[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+# ---- commands -------------------------------------------------------------------------------
+def cli_figures(args: argparse.Namespace) -> int:
+    """``lkjip figures``: every figure of the year, as a table or as JSON."""
+    from lkjip.errors import DataError
+    from lkjip.figures import Figures
+    from lkjip.inputs import validate_year
+
+    report = validate_year(args.year, args.data, args.params)
+    if report.errors:
+        raise DataError(report.errors)
+    figs = Figures(args.year, args.data, args.params)
+    if args.json:
+        print(figs.to_json(), end="")
+        return 0
+    for fid, f in figs.all().items():
+        v = "" if f.value is None else f.value
+        print(f"{fid}\t{v}\t{f.unit}")
+    return 0
+
+
+def cli_build(args: argparse.Namespace) -> int:
+    """``lkjip build``: exit 2 when a chapter fails or an audit check fails (a bug in lkjip)."""
+    from lkjip.build.build import build
+
+    formats = tuple(f.strip() for f in str(args.format or "html,pdf").split(",") if f.strip())
+    result = build(args.year, formats=formats, data_dir=args.data, params_dir=args.params,
+                   out_dir=args.out, rekonsiliasi=bool(args.rekonsiliasi),
+                   use_cache=not args.no_cache, progress=None if args.quiet else sys.stderr)
+    if result.audit is not None and not args.quiet:
+        print(f"  {result.audit['summary']}", file=sys.stderr)
+    for name, message in result.audit_failed:
+        print(f"lkjip build: audit check failed [{name}] {message}", file=sys.stderr)
+    return 2 if result.audit_failed else 0
+
+
+def cli_golden(args: argparse.Namespace) -> int:
+    """``lkjip golden``: the notebooks re-executed in place (nbval's reference outputs)."""
+    from lkjip.build.golden import golden
+    from lkjip.paths import NOTEBOOKS_DIR
+
+    written = golden(args.year, data_dir=args.data, params_dir=args.params, progress=sys.stderr)
+    print(f"{len(written)} notebooks re-executed in place in {NOTEBOOKS_DIR}", file=sys.stderr)
+    return 0
+
+
+def cli_audit(args: argparse.Namespace) -> int:
+    """``lkjip audit``: the checks and the reconciliation, written next to the year's build."""
+    from lkjip.audit.result import audit_year, write_outputs
+    from lkjip.paths import year_build_dir
+
+    out_dir = year_build_dir(args.year, args.out)
+    html_path = out_dir / f"lkjip-{args.year}.html"
+    html_text = html_path.read_text(encoding="utf-8") if html_path.exists() else None
+    result, office = audit_year(args.year, args.data, args.params, html_text)
+    write_outputs(result, out_dir, office)
+    print(result.summary())
+    if html_text is None:
+        print(f"note: {html_path} not found; the rendered report was not checked (run lkjip build first)")
+    for ch in result.failed:
+        print(f"FAILED [{ch.name}] {ch.message}")
+    for fd in result.findings:
+        if fd.status == "mismatch":
+            places = "; ".join(f"{r.published} at {r.where}" + (f" (line {r.line})" if r.line else "")
+                               for r in fd.occurrences if r.status == "mismatch")
+            print(f"mismatch {fd.figure}: computed {fd.computed!r}; printed {places}")
+    print(f"wrote {out_dir / 'audit.json'} and {out_dir / 'audit.html'}")
+    return 1 if result.failed else 0
 
 
 if __name__ == "__main__":

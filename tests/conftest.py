@@ -53,7 +53,7 @@ def workspace(tmp_path: Path) -> Workspace:
 @pytest.fixture(scope="module")
 def L():
     """The 2024 report's view of the data, for table and chapter helpers."""
-    from lkjip.report import Laporan
+    from lkjip.present.laporan import Laporan
 
     return Laporan(2024, "kanim-pamekasan")
 
@@ -62,7 +62,7 @@ def _teks(cell) -> str:
     """A table cell's visible text (spans and tags removed)."""
     import re
 
-    from lkjip.report import Sel
+    from lkjip.present.tabel import Sel
 
     if isinstance(cell, Sel):
         cell = cell.teks

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from lkjip.calc._dasar import angka, rasio_persen, tak_negatif
+from lkjip.calc.dasar import angka, rasio_persen, tak_negatif
 
 Uang = int | float  # whole rupiah in the data; float only where a caller divides
 

@@ -10,10 +10,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from lkjip.calc._dasar import CalcError, angka, capai
+from lkjip.calc.dasar import CalcError, angka, capai
 
 if TYPE_CHECKING:
-    from lkjip.rules import Rules
+    from lkjip.calc.rules import Rules
 
 
 @dataclass(frozen=True)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from lkjip.calc._dasar import CalcError, angka
+from lkjip.calc.dasar import CalcError, angka
 
 if TYPE_CHECKING:
-    from lkjip.rules import Rules
+    from lkjip.calc.rules import Rules
 
 
 class Mutu(NamedTuple):

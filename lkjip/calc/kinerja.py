@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from lkjip.calc._dasar import (
+from lkjip.calc.dasar import (
     CalcError,
     angka,
     capai,
@@ -21,7 +21,7 @@ from lkjip.calc._dasar import (
 from lkjip.calc.indeks import indeks_dari_skor
 
 if TYPE_CHECKING:
-    from lkjip.rules import Rules
+    from lkjip.calc.rules import Rules
 
 Target = float | tuple[float, float]
 
@@ -36,7 +36,7 @@ def _terbalik(realisasi: float, target: float) -> float:
     return (2 * target - realisasi) / target * 100
 
 
-# Capaian formulas by the name a rule file uses for them; rules.py checks names against this.
+# Capaian formulas by the name a rule file uses for them (lkjip.calc.rules.RUMUS lists the names).
 RUMUS: dict[str, Callable[[float, float], float]] = {
     "langsung": _langsung,  # R / T x 100 (more is better)
     "terbalik": _terbalik,  # (2T - R) / T x 100 (less is better)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from lkjip.calc._dasar import CalcError
+from lkjip.calc.dasar import CalcError
 
 # The groups the staff table may use, in the order a report lists them; each gets a count
 # (0 included) so a table never loses a row because a year had nobody in it.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from lkjip.calc._dasar import CalcError, angka, rasio_persen, tak_negatif
+from lkjip.calc.dasar import CalcError, angka, rasio_persen, tak_negatif
 from lkjip.calc.riwayat import Perubahan, perubahan
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from lkjip.calc._dasar import CalcError, angka
+from lkjip.calc.dasar import CalcError, angka
 from lkjip.calc.kinerja import realisasi_rasio
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from lkjip.calc._dasar import angka
+from lkjip.calc.dasar import angka
 
 
 class Perubahan(NamedTuple):

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from lkjip.calc._dasar import CalcError, angka
+from lkjip.calc.dasar import CalcError, angka
 
 if TYPE_CHECKING:
-    from lkjip.rules import Rules
+    from lkjip.calc.rules import Rules
 
 
 def nilai_smart(komponen: Mapping[str, float | None], *, rules: Rules) -> float:

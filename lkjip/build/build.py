@@ -1,0 +1,302 @@
+"""``lkjip build``: the chapters executed, stitched into one HTML page, rendered as a PDF,
+checked by the audit.
+
+A build of year Y writes, into ``build/Y/``::
+
+    lkjip-Y.html  lkjip-Y.pdf  figures.json  audit.json  audit.html  manifest.json
+    notebooks/<chapter>.ipynb
+
+It holds the year's lock, builds into a temporary folder next to ``build/Y/`` and swaps it in
+only when everything succeeded (:mod:`lkjip.build.folder`): a failed build leaves the previous
+good one untouched (the failed chapter's executed notebook is kept in ``build/Y.failed/``).
+
+Every result comes from the cache (``build/.cache/``, :mod:`lkjip.build.cache`) when what it
+is made from did not change (:mod:`lkjip.build.sources`); so when nothing changed, a build
+hashes its inputs, copies the cached results and swaps the folder. Otherwise the chapters run
+in kernels (:mod:`lkjip.build.kernels`) while this process computes the figures; then the
+chapters are stitched (:mod:`lkjip.build.stitch`), the PDF rendered (:mod:`lkjip.build.pdf`)
+and the audit run (:mod:`lkjip.audit`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from lkjip.build import folder, manifest, sources
+from lkjip.build.cache import Cache
+from lkjip.build.chapters import Chapter, chapters
+from lkjip.errors import BuildError
+from lkjip.paths import BUILD_DIR, NOTEBOOKS_DIR, TEMPLATES_DIR
+
+FORMATS = ("html", "pdf")
+
+
+def default_workers() -> int:
+    """Kernels run side by side: ``LKJIP_WORKERS``, else 2 on a machine with 2 cores or more."""
+    env = os.environ.get("LKJIP_WORKERS", "")
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    return 2 if (os.cpu_count() or 1) >= 2 else 1
+
+
+@dataclass
+class Step:
+    """One line of the progress display."""
+
+    name: str
+    status: str  # executed | cached | stitched | rendered | computed | failed
+    seconds: float
+    note: str = ""
+
+
+@dataclass
+class BuildResult:
+    folder: Path
+    steps: list[Step] = field(default_factory=list)
+    seconds: float = 0.0
+    audit: dict[str, Any] | None = None  # summary, failed ([check, message])
+
+    @property
+    def audit_failed(self) -> list[tuple[str, str]]:
+        return [tuple(f) for f in (self.audit or {}).get("failed", [])]
+
+    def executed(self) -> list[str]:
+        return [s.name for s in self.steps if s.status == "executed"]
+
+    def cached(self) -> list[str]:
+        return [s.name for s in self.steps if s.status == "cached"]
+
+
+class Progress:
+    """The progress display: one line per step, on ``stream`` (None: silent)."""
+
+    def __init__(self, stream: TextIO | None):
+        self.stream = stream
+        self.steps: list[Step] = []
+
+    def __call__(self, step: Step) -> None:
+        self.steps.append(step)
+        if self.stream is not None:
+            note = f"  ({step.note})" if step.note else ""
+            print(f"  {step.name:<34} {step.status:<9} {step.seconds:6.2f} s{note}", file=self.stream, flush=True)
+
+    def say(self, text: str) -> None:
+        if self.stream is not None:
+            print(text, file=self.stream, flush=True)
+
+
+def build(year: int, *, formats: tuple[str, ...] = FORMATS, data_dir: Path | None = None,
+          params_dir: Path | None = None, out_dir: Path | None = None, rekonsiliasi: bool = False,
+          use_cache: bool = True, progress: TextIO | None = None, chapter_list: list[Chapter] | None = None,
+          notebooks_dir: Path = NOTEBOOKS_DIR, workers: int | None = None, figures: bool = True,
+          audit: bool = True) -> BuildResult:
+    """Build the report of ``year`` into ``<out_dir>/<year>/``.
+
+    Parameters
+    ----------
+    formats
+        Which of "html" and "pdf" to write (the HTML is made for the PDF in any case).
+    data_dir, params_dir
+        Input folders; None means the repository's ``data/`` and ``params/``.
+    out_dir
+        The build folder (default ``build/``); the cache is ``<out_dir>/.cache``.
+    rekonsiliasi
+        Add the optional appendix "Catatan Rekonsiliasi".
+    use_cache
+        False re-executes every chapter and re-renders everything (results are still stored).
+    progress
+        Where the progress display goes (one line per step); None for none.
+    chapter_list, notebooks_dir, workers
+        For tests and special runs: which chapters, where their notebooks are, how many kernels.
+    figures, audit
+        Whether to write figures.json, and to run the audit (which needs the figures).
+    """
+    t0 = time.perf_counter()
+    formats = tuple(formats)
+    if not formats or any(f not in FORMATS for f in formats):
+        raise BuildError(f"--format: expected a comma-separated list of {', '.join(FORMATS)}; "
+                         f"found {','.join(formats) or 'nothing'}")
+    chs = chapter_list if chapter_list is not None else chapters(include_optional=rekonsiliasi)
+    if not chs:
+        raise BuildError("no chapter to build")
+    for ch in chs:
+        if not (Path(notebooks_dir) / ch.notebook).is_file():
+            raise BuildError(f"chapter {ch.notebook}: no such notebook in {notebooks_dir} "
+                             "(the chapter list is lkjip/build/chapters.py)")
+    out = Path(out_dir or BUILD_DIR)
+    final = out / str(year)
+    show = Progress(progress)
+    with folder.lock(out, year, progress):
+        folder.remove_leftovers(out, year)
+        src = sources.gather(year, data_dir, params_dir)
+        run = _Run(src, Cache(out / ".cache"), use_cache, show, data_dir, params_dir)
+        with folder.staging(out, year) as tmp:
+            show.say(f"lkjip build {year} -> {final}")
+            notebooks = run.chapters(chs, Path(notebooks_dir), tmp, out, workers or default_workers(),
+                                     compute_figures=figures or audit)
+            html_bytes = run.html(chs, notebooks)
+            if "html" in formats:
+                (tmp / f"lkjip-{year}.html").write_bytes(html_bytes)
+            if "pdf" in formats:
+                (tmp / f"lkjip-{year}.pdf").write_bytes(run.pdf(html_bytes, tmp))
+            if figures:
+                (tmp / "figures.json").write_bytes(run.figures_json())
+            audit_doc = run.audit(html_bytes) if audit else None
+            if audit_doc is not None:
+                for name in ("audit.json", "audit.html"):
+                    (tmp / name).write_text(audit_doc[name], encoding="utf-8")
+            manifest.write(tmp / "manifest.json",
+                           manifest.manifest(src, chs, tmp, data_dir, params_dir, Path(notebooks_dir), formats))
+            folder.swap(tmp, final)
+        folder.remove_failed(out, year)
+    seconds = time.perf_counter() - t0
+    show.say(f"{final} ready in {seconds:.2f} s")
+    summary = {"summary": audit_doc["summary"], "failed": audit_doc["failed"]} if audit_doc else None
+    return BuildResult(final, show.steps, seconds, summary)
+
+
+class _Run:
+    """The steps of one build, each taken from the cache or made (and then stored)."""
+
+    def __init__(self, src: sources.Sources, store: Cache, use_cache: bool, show: Progress,
+                 data_dir: Path | None, params_dir: Path | None):
+        self.src, self.store, self.use_cache, self.show = src, store, use_cache, show
+        self.data_dir, self.params_dir = data_dir, params_dir
+        self._figs: Any = None
+
+    def _get(self, kind: str, name: str, key: str, ext: str) -> tuple[bytes | None, str]:
+        if not self.use_cache:
+            return None, "--no-cache"
+        found = self.store.get(kind, name, key, ext)
+        return (found.hit.data, "cached") if found.hit else (None, found.reason)
+
+    # ---- chapters -------------------------------------------------------------------------
+    def chapters(self, chs: list[Chapter], notebooks_dir: Path, tmp: Path, out: Path, workers: int,
+                 compute_figures: bool) -> list[tuple[Chapter, bytes]]:
+        """Every chapter's executed notebook (bytes), from the cache or from the kernels (while
+        they work, this process computes the figures)."""
+        from lkjip.build.kernels import Job, Pool
+        from lkjip.build.notebook import ChapterError, dumps
+
+        results: dict[str, bytes] = {}
+        keys: dict[str, str] = {}
+        jobs, reasons = [], {}
+        (tmp / "notebooks").mkdir()
+        for ch in chs:
+            nb_path = notebooks_dir / ch.notebook
+            keys[ch.notebook] = self.src.chapter_key(ch, nb_path)
+            data, reason = self._get("chapters", Path(ch.notebook).stem, keys[ch.notebook], "ipynb")
+            if data is not None:
+                results[ch.notebook] = data
+                self.show(Step(ch.notebook, "cached", 0.0))
+            else:
+                reasons[ch.notebook] = reason
+                jobs.append(Job(ch.notebook, nb_path, tmp / "notebooks" / ch.notebook, self.src.parameters))
+        # the longest first, so that the kernels finish together (a notebook's size is a fair guess)
+        jobs.sort(key=lambda j: -j.source.stat().st_size)
+
+        def done(d: Any) -> None:
+            data = dumps(d.nb)
+            results[d.job.name] = data
+            self.store.put("chapters", Path(d.job.name).stem, keys[d.job.name], "ipynb", data,
+                           self.src.data_files())
+            self.show(Step(d.job.name, "executed", d.seconds, reasons.get(d.job.name, "")))
+
+        if jobs:
+            pool = Pool(min(workers, len(jobs)), cwd=notebooks_dir)
+            try:
+                pool.start(jobs, on_done=done)
+                if compute_figures:
+                    self.figures()
+                pool.wait()
+            except ChapterError as exc:
+                f = exc.failure
+                kept = folder.keep_failed(tmp, out, self.src.year)
+                if f.notebook is not None:
+                    f.notebook = kept / "notebooks" / f.name
+                self.show(Step(f.name, "failed", 0.0))
+                raise ChapterError(f) from None
+            finally:
+                pool.close()
+        notebooks = [(ch, results[ch.notebook]) for ch in chs]
+        for ch, data in notebooks:
+            (tmp / "notebooks" / ch.notebook).write_bytes(data)
+        return notebooks
+
+    # ---- figures ----------------------------------------------------------------------------
+    def figures(self) -> Any:
+        """The year's registry of figures, computed in this process (once)."""
+        if self._figs is None:
+            from lkjip.figures import Figures
+
+            t = time.perf_counter()
+            self._figs = Figures(self.src.year, self.data_dir, self.params_dir)
+            self._figs.all()
+            self.show(Step("figures", "computed", time.perf_counter() - t))
+        return self._figs
+
+    def _cached(self, kind: str, key: str, ext: str, step: str, verb: str, make: Any,
+                keep: Any = lambda data: True) -> bytes:
+        """A result from the cache, or ``make()`` (shown as ``verb``, then kept if ``keep``)."""
+        data, _ = self._get(kind, str(self.src.year), key, ext)
+        if data is not None:
+            self.show(Step(step, "cached", 0.0))
+            return data
+        t = time.perf_counter()
+        data = make()
+        if keep(data):
+            files = self.src.data_files() if kind == "figures" else ()
+            self.store.put(kind, str(self.src.year), key, ext, data, files)
+        if verb:
+            self.show(Step(step, verb, time.perf_counter() - t))
+        return data
+
+    def figures_json(self) -> bytes:
+        return self._cached("figures", self.src.figures_key(), "json", "figures.json", "",
+                            lambda: self.figures().to_json().encode("utf-8"))
+
+    # ---- the report -------------------------------------------------------------------------
+    def html(self, chs: list[Chapter], notebooks: list[tuple[Chapter, bytes]]) -> bytes:
+        def make() -> bytes:
+            from lkjip.build.stitch import Part, stitch
+
+            parts = [Part(ch.notebook, data, ch.number) for ch, data in notebooks]
+            return stitch(parts, self.src.year, self.src.office, TEMPLATES_DIR).encode("utf-8")
+
+        return self._cached("report", self.src.html_key(notebooks), "html", f"lkjip-{self.src.year}.html",
+                            "stitched", make)
+
+    def pdf(self, html_bytes: bytes, tmp: Path) -> bytes:
+        def make() -> bytes:
+            from lkjip.build.pdf import render_pdf
+
+            path = tmp / f".lkjip-{self.src.year}.pdf"
+            render_pdf(html_bytes.decode("utf-8"), path, base_url=tmp)
+            data = path.read_bytes()
+            path.unlink()
+            return data
+
+        return self._cached("report", self.src.pdf_key(html_bytes), "pdf", f"lkjip-{self.src.year}.pdf",
+                            "rendered", make)
+
+    def audit(self, html_bytes: bytes) -> dict[str, Any]:
+        """The audit of the registry and the rendered HTML: summary, failed checks, and the texts
+        of audit.json and audit.html. A result with a failed check is not kept in the cache (a
+        failed check is a bug to fix, not a result)."""
+        def make() -> bytes:
+            from lkjip.audit.result import run_audit, to_html, to_json
+
+            F = self.figures()
+            result = run_audit(F, F.inputs.published, html_bytes.decode("utf-8"))
+            doc = {"summary": result.summary(), "failed": [[c.name, c.message] for c in result.failed],
+                   "audit.json": to_json(result), "audit.html": to_html(result, F.inputs.kantor.get("nama", ""))}
+            return json.dumps(doc, ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+        data = self._cached("audit", self.src.audit_key(html_bytes), "json", "audit", "executed", make,
+                            keep=lambda data: not json.loads(data)["failed"])
+        return json.loads(data)

@@ -1,0 +1,94 @@
+"""What a build is made from, as hashes: the keys of its cache entries.
+
+Hashing is cheap (files are read, nothing heavy is imported), so a build with nothing to do
+knows it in a fraction of a second. Every result is keyed by everything it depends on:
+
+* a chapter: its notebook's cells, the parameters, every params and rule file, the package,
+  the office's data folder (every file, by content) and the environment;
+* ``figures.json``: the same without a notebook;
+* the HTML: the executed chapters, the templates, the package and the environment;
+* the PDF: the HTML, the package and the environment; the audit: the HTML and the figures' key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import lkjip
+from lkjip.build import cache as C
+from lkjip.build.chapters import Chapter
+from lkjip.errors import BuildError
+from lkjip.inputs.params import load_params
+from lkjip.paths import PARAMS_DIR, RULES_DIR, TEMPLATES_DIR, office_dir
+
+PACKAGE_DIR = Path(lkjip.__file__).resolve().parent
+
+
+@dataclass
+class Sources:
+    """The hashes of everything a build of one year reads."""
+
+    year: int
+    office: str
+    parameters: dict[str, Any]  # the notebooks' parameters
+    params: dict[str, str]
+    rules: dict[str, str]
+    package: dict[str, str]
+    templates: dict[str, str]
+    data: dict[str, str]  # every file of the office's data folder
+    data_folder: Path
+    env: dict[str, Any]
+
+    def common(self) -> dict[str, Any]:
+        return {"format": C.CACHE_FORMAT, "parameters": self.parameters, "params": self.params,
+                "rules": self.rules, "package": self.package, "data": self.data, "env": self.env}
+
+    def data_files(self) -> list[str]:
+        """The office's data files, as absolute paths (a cache entry re-hashes them)."""
+        return [str(self.data_folder / name) for name in self.data]
+
+    def chapter_key(self, chapter: Chapter, notebook: Path) -> str:
+        return C.sha256_json({"chapter": chapter.notebook, "notebook": C.notebook_source_hash(notebook),
+                              **self.common()})
+
+    def figures_key(self) -> str:
+        return C.sha256_json({"figures": True, **self.common()})
+
+    def html_key(self, notebooks: list[tuple[Chapter, bytes]]) -> str:
+        return C.sha256_json({
+            "report": "html", "format": C.CACHE_FORMAT, "year": self.year, "office": self.office,
+            "notebooks": [[c.notebook, c.number, C.sha256_bytes(b)] for c, b in notebooks],
+            "templates": self.templates, "package": self.package, "env": self.env})
+
+    def pdf_key(self, html_bytes: bytes) -> str:
+        return C.sha256_json({"report": "pdf", "html": C.sha256_bytes(html_bytes), "env": self.env,
+                              "package": self.package})
+
+    def audit_key(self, html_bytes: bytes) -> str:
+        return C.sha256_json({"audit": True, "figures": self.figures_key(),
+                              "html": C.sha256_bytes(html_bytes)})
+
+
+def gather(year: int, data_dir: Path | None, params_dir: Path | None) -> Sources:
+    params_root = Path(params_dir or PARAMS_DIR)
+    values = load_params(year, params_root)
+    office = str(values.get("office") or "")
+    if not office:
+        raise BuildError(f"{params_root / f'{year}.yaml'}: expected 'office: <kode kantor>' "
+                         "(here or in defaults.yaml); found no office")
+    folder = office_dir(office, data_dir)
+    parameters = {"year": int(year), "office": office,
+                  "data_dir": str(Path(data_dir).resolve()) if data_dir else "",
+                  "params_dir": str(Path(params_dir).resolve()) if params_dir else ""}
+    return Sources(
+        year=int(year), office=office, parameters=parameters,
+        # every params file, not only this year's: a chapter may read last year's number or date
+        params=C.tree(params_root, suffixes=(".yaml", ".yml")),
+        rules=C.tree(RULES_DIR, suffixes=(".yaml", ".yml")),
+        package=C.tree(PACKAGE_DIR, skip={"templates"}),
+        templates=C.tree(TEMPLATES_DIR),
+        data=C.tree(folder), data_folder=folder.resolve(),
+        env=C.environment(),
+    )

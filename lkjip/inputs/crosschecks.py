@@ -1,0 +1,281 @@
+"""The checks across the tables of a year (references, sums, stated vs listed counts), run on
+the tables that were read without error."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lkjip.errors import Problem
+from lkjip.inputs.reading import Read, err, warn
+from lkjip.inputs.yaml_file import line_of
+
+
+class CrossChecks:
+    """The checks across tables, on the tables that were read without error."""
+
+    def __init__(self, year: int, results: dict[str, Read], shown: dict[str, str]):
+        self.year = year
+        self.t = {n: r.value for n, r in results.items()}
+        self.raw = {n: r.raw for n, r in results.items()}
+        self.shown = shown
+        self.problems: list[Problem] = []
+
+    def has(self, *names: str) -> bool:
+        return all(self.t.get(n) is not None for n in names)
+
+    def error(self, name: str, row: int | None, column: str | None, expected: str, found: str,
+              hint: str = "") -> None:
+        self.problems.append(err(self.shown[name], row, column, expected, found, hint))
+
+    def warning(self, name: str, row: int | None, column: str | None, expected: str, found: str,
+                hint: str = "") -> None:
+        self.problems.append(warn(self.shown[name], row, column, expected, found, hint))
+
+    def run(self) -> list[Problem]:
+        for check in (self.year_has_data, self.indicator_codes, self.sasaran_codes,
+                      self.narasi_codes, self.published_ids, self.jenis_codes,
+                      self.total_or_types, self.budget_sums, self.realisasi_within_pagu,
+                      self.indicator_budget_within_sasaran, self.rb_numbering, self.nips,
+                      self.kecamatan_counts, self.narasi_without_numbers):
+            check()
+        return self.problems
+
+    # references ----------------------------------------------------------------------------
+    def _codes_by_year(self, name: str) -> dict[int, set[str]]:
+        frame = self.t[name]
+        return {int(y): set(g["kode"]) for y, g in frame.groupby("tahun")}
+
+    def year_has_data(self) -> None:
+        if not self.has("indikator"):
+            return
+        years = sorted(int(y) for y in self.t["indikator"]["tahun"].unique())
+        if self.year not in years:
+            self.error("indikator", None, "tahun", f"the indicators (PK) of {self.year}",
+                       f"no data for year {self.year} (years in the file: "
+                       f"{', '.join(map(str, years)) or 'none'})",
+                       "add the year's rows, or choose another --year")
+        if self.has("sasaran") and self.year in years and self.year not in set(
+                self.t["sasaran"]["tahun"]):
+            self.error("sasaran", None, "tahun", f"the sasaran kegiatan of {self.year}",
+                       f"no data for year {self.year}")
+
+    def _check_codes(self, name: str, column: str, known: dict[int, set[str]], what: str,
+                     source: str) -> None:
+        everything = set().union(*known.values()) if known else set()
+        frame = self.t[name]
+        for i, row in frame.iterrows():
+            year = int(row["tahun"])
+            codes = known.get(year, everything)
+            if row[column] not in codes:
+                where = f"{source} for {year}" if year in known else f"{source} (any year)"
+                self.error(name, int(i) + 2, column, f"{what} listed in {where}",
+                           f"'{row[column]}'", "; ".join([
+                               "known: " + (", ".join(sorted(codes)) or "none"),
+                               "fix the code or add it to " + source]))
+
+    def indicator_codes(self) -> None:
+        if not self.has("indikator"):
+            return
+        known = self._codes_by_year("indikator")
+        for name, column in (("anggaran_indikator", "indikator"), ("survei", "kode"),
+                             ("rata_rata_nasional", "kode")):
+            if self.has(name):
+                self._check_codes(name, column, known, "an indicator code",
+                                  self.shown["indikator"])
+
+    def sasaran_codes(self) -> None:
+        if not self.has("sasaran"):
+            return
+        known = self._codes_by_year("sasaran")
+        for name in ("indikator", "anggaran_sasaran"):
+            if self.has(name):
+                self._check_codes(name, "sasaran", known, "a sasaran code", self.shown["sasaran"])
+
+    def narasi_codes(self) -> None:
+        if not self.has("narasi"):
+            return
+        raw = self.raw["narasi"]
+        for section, table, what in (("indikator", "indikator", "an indicator code"),
+                                     ("sasaran", "sasaran", "a sasaran code")):
+            if not self.has(table):
+                continue
+            frame = self.t[table]
+            codes = set(frame.loc[frame["tahun"] == self.year, "kode"])
+            block = raw.get(section) or {}
+            for code in block:
+                if code not in codes:
+                    self.error("narasi", line_of(block, code), f"{section}.{code}",
+                               f"{what} of {self.year} ({self.shown[table]})",
+                               f"'{code}'", "known: " + (", ".join(sorted(codes)) or "none"))
+
+    def published_ids(self) -> None:
+        if not self.has("published"):
+            return
+        frame = self.t["published"]
+        ind = sas = None
+        if self.has("indikator"):
+            f = self.t["indikator"]
+            ind = set(f.loc[f["tahun"] == self.year, "kode"])
+        if self.has("sasaran"):
+            f = self.t["sasaran"]
+            sas = set(f.loc[f["tahun"] == self.year, "kode"])
+        for i, row in frame.iterrows():
+            parts = str(row["figure"]).split(".")
+            if len(parts) < 3 or isinstance(row["note"], str) and row["note"].strip():
+                continue
+            if parts[0] == "ikk" or parts[:2] == ["anggaran", "indikator"]:
+                code = parts[1] if parts[0] == "ikk" else parts[2]
+                codes, source, what = ind, "indikator", "an indicator code"
+            elif parts[:2] == ["anggaran", "sasaran"] and parts[2] != "total":
+                code, codes, source, what = parts[2], sas, "sasaran", "a sasaran code"
+            else:
+                continue
+            if codes is not None and code not in codes:
+                self.error("published", int(i) + 2, "figure",
+                           f"an id whose code is {what} of {self.year} "
+                           f"({self.shown[source]})",
+                           f"'{row['figure']}' (unknown code '{code}')",
+                           "fix the id, or say in 'note' why the figure has no counterpart")
+
+    def jenis_codes(self) -> None:
+        for name, names in (("layanan", "layanan_jenis"), ("tindakan_administratif", "tak_jenis")):
+            if not self.has(name, names):
+                continue
+            known = set(self.t[names]["jenis"])
+            for i, value in self.t[name]["jenis"].items():
+                if value not in known:
+                    self.error(name, int(i) + 2, "jenis", f"a jenis listed in {self.shown[names]}",
+                               f"'{value}'", "known: " + ", ".join(sorted(known)))
+
+    # base facts once --------------------------------------------------------------------------
+    def total_or_types(self) -> None:
+        from lkjip.inputs.tables import SELURUH
+
+        for name in ("layanan", "tindakan_administratif"):
+            if not self.has(name):
+                continue
+            for year, group in self.t[name].groupby("tahun"):
+                whole = group.index[group["jenis"] == SELURUH]
+                parts = group.index[group["jenis"] != SELURUH]
+                if len(whole) and len(parts):
+                    rows = ", ".join(str(i + 2) for i in parts)
+                    self.error(name, int(whole[0]) + 2, "jenis",
+                               f"for {year} either one row '{SELURUH}' or rows per type, not both "
+                               "(a base fact stored twice)",
+                               f"'{SELURUH}' in row {int(whole[0]) + 2} and per-type rows {rows}",
+                               f"keep the per-type rows and delete the '{SELURUH}' row: "
+                               "the total is computed")
+
+    def budget_sums(self) -> None:
+        if not self.has("anggaran_jenis_belanja"):
+            return
+        jb = self.t["anggaran_jenis_belanja"].groupby("tahun")["pagu"].sum()
+        if self.has("anggaran_sumber_dana"):
+            sd = self.t["anggaran_sumber_dana"]
+            for year, group in sd.groupby("tahun"):
+                if year in jb.index and int(group["pagu"].sum()) != int(jb[year]):
+                    parts = " + ".join(f"{r.sumber_dana} {r.pagu}" for r in group.itertuples())
+                    self.error("anggaran_sumber_dana", int(group.index[0]) + 2, "pagu",
+                               f"the pagu by sumber dana of {year} to add up to the pagu by "
+                               f"jenis belanja ({self.shown['anggaran_jenis_belanja']}): "
+                               f"{int(jb[year])}",
+                               f"{parts} = {int(group['pagu'].sum())}",
+                               "both split the same DIPA: correct the amounts")
+        if self.has("pk_anggaran") and self.year in jb.index:
+            pk = self.t["pk_anggaran"]
+            rows = pk[(pk["tahun"] == self.year) & (pk["dokumen"] == "pk")]
+            if len(rows) and int(rows["anggaran"].sum()) != int(jb[self.year]):
+                self.warning("pk_anggaran", int(rows.index[0]) + 2, "anggaran",
+                             f"the PK budget of {self.year} (dokumen pk) to equal the pagu by "
+                             f"jenis belanja: {int(jb[self.year])}",
+                             f"{int(rows['anggaran'].sum())}")
+
+    def realisasi_within_pagu(self) -> None:
+        for name, key in (("anggaran_jenis_belanja", "jenis_belanja"), ("anggaran_sasaran",
+                                                                          "sasaran"),
+                          ("anggaran_indikator", "indikator")):
+            if not self.has(name):
+                continue
+            frame = self.t[name]
+            for i, row in frame[frame["realisasi"] > frame["pagu"]].iterrows():
+                self.warning(name, int(i) + 2, "realisasi",
+                             f"realisasi <= pagu ({row[key]} {row['tahun']}: pagu {row['pagu']})",
+                             f"realisasi {row['realisasi']}")
+
+    def indicator_budget_within_sasaran(self) -> None:
+        if not self.has("anggaran_indikator", "anggaran_sasaran", "indikator"):
+            return
+        ind = self.t["indikator"][["tahun", "kode", "sasaran"]]
+        merged = self.t["anggaran_indikator"].merge(
+            ind, left_on=["tahun", "indikator"], right_on=["tahun", "kode"], how="inner")
+        sums = merged.groupby(["tahun", "sasaran"])["pagu"].sum()
+        sas = self.t["anggaran_sasaran"]
+        for i, row in sas.iterrows():
+            total = sums.get((row["tahun"], row["sasaran"]))
+            if total is not None and int(total) > int(row["pagu"]):
+                self.warning("anggaran_sasaran", int(i) + 2, "pagu",
+                             f"the pagu of sasaran '{row['sasaran']}' ({row['tahun']}) to cover its "
+                             f"indicators' pagu in {self.shown['anggaran_indikator']}",
+                             f"pagu {row['pagu']} < indicators' sum {int(total)}")
+
+    def rb_numbering(self) -> None:
+        if not self.has("rb_indikator"):
+            return
+        for (year, quarter), group in self.t["rb_indikator"].groupby(["tahun", "triwulan"]):
+            numbers = sorted(int(n) for n in group["no"])
+            if numbers != list(range(1, len(numbers) + 1)):
+                missing = sorted(set(range(1, len(numbers) + 1)) - set(numbers))
+                self.error("rb_indikator", int(group.index[0]) + 2, "no",
+                           f"'no' running 1..{len(numbers)} in {year} triwulan {quarter}",
+                           "numbers missing: " + ", ".join(map(str, missing[:10])))
+
+    # stated facts that cannot all be true --------------------------------------------------------
+    def nips(self) -> None:
+        from lkjip.inputs.cells import nip_findings
+
+        if not self.has("pegawai"):
+            return
+        for i, row in self.t["pegawai"].iterrows():
+            for finding in nip_findings(row["nip"], row["jenis_kelamin"]):
+                self.warning("pegawai", int(i) + 2, "nip",
+                             "an NIP whose embedded dates and sex digit are possible",
+                             f"'{row['nip']}': {finding}", "check the NIP against the source")
+
+    def kecamatan_counts(self) -> None:
+        if not self.has("kabupaten", "kecamatan"):
+            return
+        listed = self.t["kecamatan"].groupby("kabupaten").size()
+        known = set(self.t["kabupaten"]["kabupaten"])
+        for i, row in self.t["kabupaten"].iterrows():
+            n = int(listed.get(row["kabupaten"], 0))
+            if n != int(row["jumlah_kecamatan_tertulis"]):
+                self.warning("kabupaten", int(i) + 2, "jumlah_kecamatan_tertulis",
+                             f"the count stated to equal the kecamatan listed in "
+                             f"{self.shown['kecamatan']}: {n}",
+                             str(row["jumlah_kecamatan_tertulis"]))
+        for i, value in self.t["kecamatan"]["kabupaten"].items():
+            if value not in known:
+                self.error("kecamatan", int(i) + 2, "kabupaten",
+                           f"a kabupaten listed in {self.shown['kabupaten']}", f"'{value}'",
+                           "known: " + ", ".join(sorted(known)))
+
+
+    def narasi_without_numbers(self) -> None:
+        """Narrative bullets carry no numbers: numbers come from figures."""
+        if not self.has("narasi"):
+            return
+
+        def walk(node: Any, path: str, line: int | None) -> None:
+            if isinstance(node, dict):
+                for key, value in node.items():
+                    walk(value, f"{path}.{key}" if path else str(key), line_of(node, key))
+            elif isinstance(node, list):
+                for i, value in enumerate(node):
+                    walk(value, f"{path}[{i + 1}]", line_of(node, i))
+            elif isinstance(node, str) and re.search(r"\d", node):
+                self.warning("narasi", line, path, "a bullet without numbers (numbers come from "
+                             "figures)", repr(node if len(node) <= 80 else node[:77] + "..."),
+                             "write it in words, or take the number from a figure in the chapter")
+
+        walk(self.raw["narasi"], "", None)

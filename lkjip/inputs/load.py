@@ -1,0 +1,223 @@
+"""Loading a year's inputs: the data folder of the office and the params.
+
+:func:`load_year` returns an :class:`Inputs` bundle whose tables are read lazily, each validated
+against its contract (:mod:`lkjip.inputs.tables`, :mod:`lkjip.inputs.yaml_spec`) on first access.
+pandas and pandera are imported only when a table is read, so that importing this module stays
+cheap.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+from collections import OrderedDict
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from lkjip.errors import DataError, Problem
+from lkjip.inputs.reading import Read, err, shown_path
+from lkjip.paths import DATA_DIR, PARAMS_DIR, office_dir
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# attribute of Inputs -> file inside the office folder ("{year}": the reporting year)
+FILES: dict[str, str] = {
+    "kantor": "kantor.yaml",
+    "organisasi": "organisasi.yaml",
+    "renstra": "renstra.yaml",
+    "inovasi": "inovasi.yaml",
+    "capaian_lain": "capaian_lain.yaml",
+    "kabupaten": "kabupaten.csv",
+    "kecamatan": "kecamatan.csv",
+    "pegawai": "pegawai.csv",
+    "sasaran": "sasaran.csv",
+    "indikator": "indikator.csv",
+    "pk_anggaran": "pk_anggaran.csv",
+    "pk_lampiran": "pk_lampiran.csv",
+    "pro_yustisia": "pro_yustisia.csv",
+    "pro_yustisia_kasus": "pro_yustisia_kasus.csv",
+    "tindakan_administratif": "tindakan_administratif.csv",
+    "layanan": "layanan.csv",
+    "layanan_jenis": "layanan_jenis.csv",
+    "tak_jenis": "tak_jenis.csv",
+    "rb_indikator": "rb_indikator.csv",
+    "rb_aksi": "rb_aksi.csv",
+    "survei": "survei.csv",
+    "rata_rata_nasional": "rata_rata_nasional.csv",
+    "anggaran_jenis_belanja": "anggaran_jenis_belanja.csv",
+    "anggaran_sumber_dana": "anggaran_sumber_dana.csv",
+    "anggaran_tambahan": "anggaran_tambahan.csv",
+    "anggaran_sasaran": "anggaran_sasaran.csv",
+    "anggaran_indikator": "anggaran_indikator.csv",
+    "pnbp": "pnbp.csv",
+    "pnbp_target": "pnbp_target.csv",
+    "smart": "smart.csv",
+    "ikpa": "ikpa.csv",
+    "nka": "nka.csv",
+    "narasi": "narasi/{year}.yaml",
+    "published": "published/{year}.csv",
+}
+OPTIONAL = {"published"}  # absent -> None
+
+
+def read_file(name: str, folder: Path, year: int, data_root: Path) -> tuple[Read, Path]:
+    path = folder / FILES[name].format(year=year)
+    shown = shown_path(path, data_root)
+    if name in OPTIONAL and not path.exists():
+        return Read(), path
+    try:
+        raw: bytes | None = path.read_bytes()
+    except OSError:
+        raw = None  # read_text says what is wrong
+    key = None
+    if raw is not None:
+        key = (name, str(path.resolve()), shown, int(year), hashlib.sha256(raw).hexdigest())
+        hit = _MEMO.get(key)
+        if hit is not None:
+            _MEMO.move_to_end(key)
+            return _copy(hit), path
+    from lkjip.inputs import tables, yaml_spec  # pandera: only when a file is validated
+    from lkjip.inputs.csv_table import read_csv
+    from lkjip.inputs.yaml_file import read_yaml
+
+    if name in tables.TABLES:
+        result = read_csv(tables.TABLES[name], path, shown, raw)
+    else:
+        result = read_yaml(yaml_spec.YAML_FILES[name][1], path, shown, raw)
+    if key is not None:
+        _MEMO[key] = _copy(result)
+        while len(_MEMO) > _MEMO_SIZE:
+            _MEMO.popitem(last=False)
+    return result, path
+
+
+# --- files already validated, by content ----------------------------------------------------------
+# A kernel runs several chapters that read the same tables, and validating one (pandera) costs about
+# 10 ms. So this process keeps what it read, keyed by the file's bytes (sha256), its name and place
+# and the year: a changed byte is a miss, never a stale result. Callers get a copy, so a chapter that
+# modifies a table in place does not change what the next one reads.
+_MEMO_SIZE = 256
+_MEMO: OrderedDict[tuple, Read] = OrderedDict()
+
+
+def _copy(result: Read) -> Read:
+    value = result.value
+    if value is not None:
+        value = value.copy(deep=True) if hasattr(value, "copy") and hasattr(value, "columns") else copy.deepcopy(value)
+    return Read(value, list(result.problems), result.rows, copy.deepcopy(result.raw))
+
+
+# --- the bundle -----------------------------------------------------------------------------------
+class Inputs:
+    """A year's inputs. Tables are attributes named after their file, read on first access.
+
+    Each table holds the rows of every year (callers filter by ``tahun``). CSV tables are
+    DataFrames with the dtypes of ``lkjip.inputs.tables``; YAML files are dicts; ``published`` is None
+    when the year has no published report.
+    """
+
+    if TYPE_CHECKING:  # the lazy attributes, for readers and type checkers
+        kantor: dict[str, Any]
+        organisasi: dict[str, Any]
+        renstra: dict[str, Any]
+        inovasi: dict[str, Any]
+        capaian_lain: dict[str, Any]
+        narasi: dict[str, Any]
+        kabupaten: pd.DataFrame
+        kecamatan: pd.DataFrame
+        pegawai: pd.DataFrame
+        sasaran: pd.DataFrame
+        indikator: pd.DataFrame
+        pk_anggaran: pd.DataFrame
+        pk_lampiran: pd.DataFrame
+        pro_yustisia: pd.DataFrame
+        pro_yustisia_kasus: pd.DataFrame
+        tindakan_administratif: pd.DataFrame
+        layanan: pd.DataFrame
+        layanan_jenis: pd.DataFrame
+        tak_jenis: pd.DataFrame
+        rb_indikator: pd.DataFrame
+        rb_aksi: pd.DataFrame
+        survei: pd.DataFrame
+        rata_rata_nasional: pd.DataFrame
+        anggaran_jenis_belanja: pd.DataFrame
+        anggaran_sumber_dana: pd.DataFrame
+        anggaran_tambahan: pd.DataFrame
+        anggaran_sasaran: pd.DataFrame
+        anggaran_indikator: pd.DataFrame
+        pnbp: pd.DataFrame
+        pnbp_target: pd.DataFrame
+        smart: pd.DataFrame
+        ikpa: pd.DataFrame
+        nka: pd.DataFrame
+        published: pd.DataFrame | None
+
+    def __init__(self, year: int, office: str, params: dict[str, Any], folder: Path,
+                 data_root: Path):
+        self.year = int(year)
+        self.office = office
+        self.params = params
+        self.folder = folder
+        self.data_root = data_root
+        self.files_read: set[str] = set()
+        self.warnings: list[Problem] = []  # file-level warnings of the tables read so far
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_") or name not in FILES:
+            raise AttributeError(f"{type(self).__name__!s} has no attribute {name!r}")
+        result, path = read_file(name, self.folder, self.year, self.data_root)
+        if path.exists():
+            self.files_read.add(str(path.resolve()))
+        errors = [p for p in result.problems if p.severity == "error"]
+        if errors:
+            raise DataError(errors)
+        self.warnings += result.problems
+        self.__dict__[name] = result.value
+        return result.value
+
+    def path(self, name: str) -> Path:
+        """The file an attribute is read from."""
+        return self.folder / FILES[name].format(year=self.year)
+
+    def __repr__(self) -> str:
+        loaded = [n for n in FILES if n in self.__dict__]
+        return f"Inputs(year={self.year}, office={self.office!r}, loaded={loaded})"
+
+
+def load_year(year: int, data_dir: Path | None = None, params_dir: Path | None = None) -> Inputs:
+    """The inputs of a year: params now, every data file lazily (see :class:`Inputs`).
+
+    Raises DataError when the params are invalid or the office has no data folder.
+    """
+    from lkjip.inputs.params import load_params
+
+    params_root = Path(params_dir or PARAMS_DIR)
+    data_root = Path(data_dir or DATA_DIR)
+    try:
+        params = load_params(year, params_root)
+    except DataError as exc:
+        raise DataError([_relabel(p, params_root) for p in exc.problems]) from None
+    office = params.get("office")
+    if not office:
+        raise DataError([err(shown_path(params_root / f"{year}.yaml", params_root.parent), None,
+                              "office", "the office id, e.g. 'office: kanim-pamekasan'",
+                              "no such key", "add it to params/defaults.yaml")])
+    folder = office_dir(office, data_root)
+    if not folder.is_dir():
+        raise DataError([err(shown_path(folder, data_root), None, None,
+                              f"the data folder of office '{office}'", "no such folder")])
+    inputs = Inputs(year, office, params, folder, data_root)
+    for name in ("defaults.yaml", f"{year}.yaml"):
+        if (params_root / name).exists():
+            inputs.files_read.add(str((params_root / name).resolve()))
+    return inputs
+
+
+def _relabel(problem: Problem, params_root: Path) -> Problem:
+    """A params problem with its file shown as 'params/<file>' instead of an absolute path."""
+    path = Path(problem.file)
+    if path.is_absolute():
+        return replace(problem, file=shown_path(path, params_root.parent))
+    return problem

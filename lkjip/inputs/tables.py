@@ -1,0 +1,270 @@
+"""The CSV tables of the data folder (docs/ARCHITECTURE.md) as code: one :class:`Table` per file.
+
+A table is described by its columns in order (each with a *kind*, see
+:mod:`lkjip.inputs.cells`), its key and its row checks; :func:`schema` turns it into a pandera
+``DataFrameSchema``. Reading is two-step (:mod:`lkjip.inputs.csv_table`): every cell is first
+parsed from text, so that a bad cell is reported with its exact row and column and a fix;
+pandera then checks what it checks well (ranges, code sets, uniqueness of the key, row checks
+such as completed <= received).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pandera.pandas as pa
+
+from lkjip.inputs.cells import CODE_RE, FLOAT_KINDS, INT_KINDS, YEAR_MAX, YEAR_MIN, show
+
+# --- code sets ------------------------------------------------------------------------------
+JENIS_KELAMIN = ("L", "P")
+KELOMPOK_JABATAN = ("eselon_iii", "eselon_iv", "eselon_v", "jft", "jfu")
+SATUAN = ("persen", "indeks")
+POLARITAS = ("positif", "negatif", "rentang")
+JENIS_REALISASI = ("rasio", "indeks_survei", "rencana_aksi")
+DOKUMEN_PK = ("pk", "pk_lampiran")
+JENIS_BELANJA = ("pegawai", "barang", "modal")
+SUMBER_DANA = ("rm", "pnbp")
+SMART_KOMPONEN = ("nilai_kinerja", "penyerapan", "konsistensi", "capaian_keluaran", "efisiensi",
+                  "nilai_efisiensi")
+IKPA_KOMPONEN = ("revisi_dipa", "deviasi_halaman_iii", "penyerapan_anggaran", "belanja_kontraktual",
+                 "penyelesaian_tagihan", "pengelolaan_up_tup", "dispensasi_spm", "capaian_output")
+IKPA_NILAI_AKHIR = "nilai_akhir"  # the one row of a year that has only a final value
+NKA_KOMPONEN = ("perencanaan", "pelaksanaan", "nilai")
+PUBLISHED_UNIT = ("persen", "rupiah", "indeks", "jumlah", "kategori", "nilai")
+SELURUH = "seluruh"  # the `jenis` of a year that has only a total (layanan, tindakan_administratif)
+
+
+
+def _kind_checks(kind: str) -> list[pa.Check]:
+    if kind == "year":
+        return [pa.Check.in_range(YEAR_MIN, YEAR_MAX, error=f"a year from {YEAR_MIN} to {YEAR_MAX}")]
+    if kind == "count":
+        return [pa.Check.ge(0, error="a count of 0 or more")]
+    if kind == "ordinal":
+        return [pa.Check.ge(1, error="a whole number of 1 or more")]
+    if kind == "money":
+        return [pa.Check.ge(0, error="an amount in rupiah of 0 or more")]
+    if kind == "percent":
+        return [pa.Check.in_range(0, 100, error="a number from 0 to 100")]
+    if kind == "degrees":
+        return [pa.Check.in_range(0, 180, error="decimal degrees from 0 to 180")]
+    if kind == "code":
+        return [pa.Check.str_matches(CODE_RE, error="a lower_snake_case code (a-z, 0-9 and _)")]
+    return []
+
+
+
+def isin(values: tuple[str, ...]) -> pa.Check:
+    return pa.Check.isin(list(values), error="one of " + ", ".join(values))
+
+
+@dataclass(frozen=True)
+class Col:
+    """One column: its name, kind of cell, whether an empty cell (= unknown) is allowed."""
+
+    name: str
+    kind: str = "text"
+    nullable: bool = False
+    checks: tuple[pa.Check, ...] = ()
+
+    @property
+    def dtype(self) -> str:
+        if self.kind in INT_KINDS:
+            return "Int64" if self.nullable else "int64"
+        if self.kind in FLOAT_KINDS:
+            return "float64"
+        return "str"
+
+
+@dataclass(frozen=True)
+class RowCheck:
+    """A check across the cells of one row, e.g. completed <= received."""
+
+    column: str  # the column the finding is reported on
+    expected: str
+    ok: Callable[[Any], Any]  # DataFrame -> boolean Series, True where the row is fine
+    found: Callable[[Any], str]  # one row (a Series) -> what was found
+    columns: tuple[str, ...] = ()  # every column the check reads
+
+    def check(self) -> pa.Check:
+        return pa.Check(self.ok, error=self.expected)
+
+
+def not_more(part: str, whole: str, what: str) -> RowCheck:
+    """``part`` <= ``whole`` in each row (missing values pass)."""
+    return RowCheck(
+        column=part,
+        expected=f"{part} <= {whole} ({what})",
+        ok=lambda d: ~(d[part] > d[whole]).fillna(False).astype(bool),
+        found=lambda r: f"{part} {show(r[part])} > {whole} {show(r[whole])}",
+        columns=(part, whole),
+    )
+
+
+@dataclass(frozen=True)
+class Table:
+    """One CSV file of the data folder."""
+
+    name: str  # attribute of lkjip.inputs.Inputs
+    file: str  # path inside the office folder; "{year}" is the reporting year
+    columns: tuple[Col, ...]
+    key: tuple[str, ...]
+    rows_required: bool = True
+    row_checks: tuple[RowCheck, ...] = ()
+    description: str = ""
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def col(self, name: str) -> Col:
+        return next(c for c in self.columns if c.name == name)
+
+
+def _t(name: str, cols: list[Col], key: tuple[str, ...], **kw: Any) -> Table:
+    return Table(name=name, file=kw.pop("file", f"{name}.csv"), columns=tuple(cols), key=key, **kw)
+
+
+C = Col
+TAHUN = C("tahun", "year")
+
+TABLES: dict[str, Table] = {t.name: t for t in [
+    _t("kabupaten", [
+        C("kabupaten"),
+        C("bujur_timur_min", "degrees"), C("bujur_timur_max", "degrees"),
+        C("lintang_selatan_min", "degrees"), C("lintang_selatan_max", "degrees"),
+        C("koordinat_tertulis"),
+        C("batas_utara"), C("batas_selatan"), C("batas_barat"), C("batas_timur"),
+        C("jumlah_kecamatan_tertulis", "count"),
+        C("keterangan", nullable=True),
+    ], ("kabupaten",), row_checks=(
+        not_more("bujur_timur_min", "bujur_timur_max", "the west edge lies west of the east edge"),
+        not_more("lintang_selatan_min", "lintang_selatan_max",
+                 "the north edge lies north of the south edge"),
+    )),
+    _t("kecamatan", [C("kabupaten"), C("urutan", "ordinal"), C("kecamatan")],
+       ("kabupaten", "kecamatan")),
+    _t("pegawai", [
+        C("no", "ordinal"), C("nama"),
+        C("jenis_kelamin", checks=(isin(JENIS_KELAMIN),)),
+        C("nip", "nip"), C("jabatan"),
+        C("kelompok_jabatan", checks=(isin(KELOMPOK_JABATAN),)),
+    ], ("nip",)),
+    _t("sasaran", [TAHUN, C("kode", "code"), C("urutan", "ordinal"), C("sasaran")],
+       ("tahun", "kode")),
+    _t("indikator", [
+        TAHUN, C("kode", "code"), C("sasaran", "code"), C("urutan", "ordinal"), C("indikator"),
+        C("satuan", checks=(isin(SATUAN),)),
+        C("polaritas", checks=(isin(POLARITAS),)),
+        C("target", "percent"),
+        C("target_renstra", "percent", nullable=True),
+        C("jenis_realisasi", checks=(isin(JENIS_REALISASI),)),
+    ], ("tahun", "kode")),
+    _t("pk_anggaran", [
+        TAHUN, C("dokumen", checks=(isin(DOKUMEN_PK),)), C("program"), C("kegiatan"),
+        C("anggaran", "money"),
+    ], ("tahun", "dokumen", "kegiatan")),
+    _t("pk_lampiran", [
+        TAHUN, C("no", "ordinal"), C("sasaran"), C("indikator"), C("target", "number"),
+        C("satuan"), C("keterangan", nullable=True),
+    ], ("tahun", "no")),
+    _t("pro_yustisia", [TAHUN, C("ditangani", "count"), C("ditindaklanjuti", "count")],
+       ("tahun",), row_checks=(
+        not_more("ditindaklanjuti", "ditangani", "cases followed up cannot exceed cases handled"),)),
+    _t("pro_yustisia_kasus", [
+        TAHUN, C("no", "ordinal"), C("nama_tersangka"), C("kewarganegaraan", nullable=True),
+        C("pasal", nullable=True), C("tahapan", nullable=True),
+    ], ("tahun", "no"), rows_required=False),
+    _t("tindakan_administratif", [
+        TAHUN, C("jenis", "code"), C("ditangani", "count"), C("ditindaklanjuti", "count"),
+    ], ("tahun", "jenis"), row_checks=(
+        not_more("ditindaklanjuti", "ditangani", "actions completed cannot exceed actions handled"),)),
+    _t("layanan", [TAHUN, C("jenis", "code"), C("diterima", "count"), C("diselesaikan", "count")],
+       ("tahun", "jenis"), row_checks=(
+        not_more("diselesaikan", "diterima", "applications completed cannot exceed those received"),)),
+    _t("layanan_jenis", [C("jenis", "code"), C("nama")], ("jenis",)),
+    _t("tak_jenis", [C("jenis", "code"), C("nama")], ("jenis",)),
+    _t("rb_indikator", [
+        TAHUN, C("triwulan", "ordinal", checks=(pa.Check.in_range(1, 4, error="a quarter 1 to 4"),)),
+        C("no", "ordinal"), C("sasaran"), C("kegiatan"), C("indikator"), C("capaian", "percent"),
+    ], ("tahun", "triwulan", "no")),
+    _t("rb_aksi", [TAHUN, C("rencana", "count"), C("selesai", "count")], ("tahun",), row_checks=(
+        not_more("selesai", "rencana", "actions completed cannot exceed actions planned"),)),
+    _t("survei", [
+        TAHUN, C("kode", "code"), C("nilai", "percent"), C("skala", "number", nullable=True),
+        C("responden", "count", nullable=True), C("keterangan", nullable=True),
+    ], ("tahun", "kode")),
+    _t("rata_rata_nasional", [
+        # capaian on the 0-100 scale: may exceed 100
+        TAHUN, C("kode", "code"), C("rata_rata", "number", nullable=True,
+                                    checks=(pa.Check.ge(0, error="a number of 0 or more"),)),
+        C("keterangan", nullable=True),
+    ], ("tahun", "kode")),
+    _t("anggaran_jenis_belanja", [
+        TAHUN, C("jenis_belanja", checks=(isin(JENIS_BELANJA),)), C("pagu", "money"),
+        C("realisasi", "money"),
+    ], ("tahun", "jenis_belanja")),
+    _t("anggaran_sumber_dana", [
+        TAHUN, C("sumber_dana", checks=(isin(SUMBER_DANA),)), C("pagu", "money"),
+    ], ("tahun", "sumber_dana")),
+    _t("anggaran_tambahan", [TAHUN, C("uraian"), C("jumlah", "money")], ("tahun", "uraian")),
+    _t("anggaran_sasaran", [TAHUN, C("sasaran", "code"), C("pagu", "money"),
+                            C("realisasi", "money")], ("tahun", "sasaran")),
+    _t("anggaran_indikator", [TAHUN, C("indikator", "code"), C("pagu", "money"),
+                              C("realisasi", "money")], ("tahun", "indikator")),
+    _t("pnbp", [TAHUN, C("kode_akun", "digits"), C("uraian"), C("jumlah", "money")],
+       ("tahun", "kode_akun")),
+    _t("pnbp_target", [TAHUN, C("target", "money")], ("tahun",)),
+    _t("smart", [TAHUN, C("komponen", checks=(isin(SMART_KOMPONEN),)), C("nilai", "percent")],
+       ("tahun", "komponen")),
+    _t("ikpa", [
+        TAHUN, C("komponen", checks=(isin((*IKPA_KOMPONEN, IKPA_NILAI_AKHIR)),)),
+        C("nilai", "percent"),
+    ], ("tahun", "komponen")),
+    _t("nka", [TAHUN, C("komponen", checks=(isin(NKA_KOMPONEN),)), C("nilai", "percent")],
+       ("tahun", "komponen")),
+    _t("published", [
+        C("figure", checks=(pa.Check.str_matches(
+            r"^[a-z0-9_]+(\.[a-z0-9_\-]+)*$", error="a figure id such as ikk.<code>.realisasi"),)),
+        # value empty: the report printed no number (e.g. a placeholder '...'); note says so
+        C("published"), C("value", nullable=True), C("unit", checks=(isin(PUBLISHED_UNIT),)),
+        C("where"), C("label", nullable=True), C("line", "ordinal"), C("note", nullable=True),
+    ], ("figure", "line"), file="published/{year}.csv", row_checks=(RowCheck(
+        column="note",
+        expected="a note saying why 'value' is empty",
+        ok=lambda d: d["value"].notna() | d["note"].notna(),
+        found=lambda r: "an empty 'value' and an empty 'note'",
+        columns=("value", "note"),
+    ),)),
+]}
+
+
+def schema(table: Table, present: list[str] | None = None,
+           loose: set[str] | frozenset[str] = frozenset()) -> pa.DataFrameSchema:
+    """The pandera schema of a table, as loaded (dtypes after parsing).
+
+    ``present``: only these columns (the others are missing from the file); ``loose``: columns
+    where some cells could not be parsed, so they hold missing values (nullable dtype).
+    Row checks and the key check apply only when all of their columns are present.
+    """
+    names = table.column_names if present is None else list(present)
+    columns = {}
+    for c in table.columns:
+        if c.name not in names:
+            continue
+        dtype, nullable = c.dtype, c.nullable
+        if c.name in loose:
+            dtype, nullable = {"int64": "Int64"}.get(dtype, dtype), True
+        columns[c.name] = pa.Column(dtype, checks=[*_kind_checks(c.kind), *c.checks],
+                                    nullable=nullable)
+    row_checks = [rc.check() for rc in table.row_checks
+                  if {rc.column, *rc.columns} <= set(names)]
+    key = list(table.key) if set(table.key) <= set(names) else None
+    return pa.DataFrameSchema(columns, checks=row_checks, unique=key or None, ordered=True,
+                              strict=False, name=table.name)
+
+
+SCHEMAS: dict[str, pa.DataFrameSchema] = {name: schema(t) for name, t in TABLES.items()}

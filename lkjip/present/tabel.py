@@ -1,0 +1,161 @@
+"""A report table as HTML: header rows, body rows (with spans and row classes), alignment per
+column, the caption and a note. Cells are text the caller formatted; unknown values show as "–"."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from lkjip.errors import BuildError
+
+# The placeholder of an unknown value (lkjip.present.fmt.KOSONG; not imported: fmt loads Babel).
+KOSONG = "–"
+
+# A right-aligned column: every non-empty cell is a number, a percentage or money.
+_ANGKA = re.compile(r"^(Rp\s?)?[-+−]?\d[\d.]*(,\d+)?\s?%?$")
+
+
+@dataclass(frozen=True)
+class Sel:
+    """A table cell that spans columns or rows, or carries a CSS class (``kelas``)."""
+
+    teks: Any
+    colspan: int = 1
+    rowspan: int = 1
+    kelas: str = ""
+
+
+
+def polos(text: str) -> str:
+    return html.unescape(re.sub(r"<[^>]*>", "", text)).strip()
+
+
+# ---- tables -----------------------------------------------------------------------------------
+def kosong(x: Any) -> bool:
+    if x is None:
+        return True
+    try:
+        return bool(x != x)  # NaN, NaT
+    except (TypeError, ValueError):
+        return type(x).__name__ == "NAType"
+
+
+def sel_teks(x: Any) -> str:
+    """A cell as text: the caller's string as it is, an int as digits, unknown -> KOSONG."""
+    if isinstance(x, Sel):
+        x = x.teks
+    if kosong(x):
+        return KOSONG
+    if isinstance(x, str):
+        return KOSONG if x.strip() in ("nan", "NaN", "None", "<NA>", "NaT") else x
+    if isinstance(x, bool):
+        return "Ya" if x else "Tidak"
+    if isinstance(x, int) or getattr(getattr(x, "dtype", None), "kind", "") in ("i", "u"):
+        return str(int(x))  # a row number or a count; money and measures come formatted
+    if isinstance(x, float) or hasattr(x, "__float__"):
+        raise BuildError(f"a table cell holds the number {x!r}; format it first (lkjip.present.fmt, e.g. "
+                         "fmt.persen or fmt.rupiah, or L.v) so the report prints it the Indonesian way")
+    return str(x)
+
+
+def baris(rows: Any, kolom: Sequence[Any] | None
+           ) -> tuple[list[list[Any]], list[list[Any]], list[str]]:
+    """(header rows, body rows, CSS class of each body row) from any accepted ``rows``."""
+    if hasattr(rows, "columns") and hasattr(rows, "itertuples"):  # a DataFrame, without pandas
+        body = [list(r) for r in rows.itertuples(index=False, name=None)]
+        classes = [""] * len(body)
+        names = [str(c) for c in rows.columns] if kolom is None else kolom
+    else:
+        body, classes, names = [], [], kolom
+        for r in rows:
+            if isinstance(r, Mapping) and "cells" in r:
+                body.append(list(r["cells"]))
+                classes.append(str(r.get("class", "")))
+            elif isinstance(r, Mapping):
+                if names is None:
+                    names = list(r)
+                body.append([r.get(k) for k in names])
+                classes.append("")
+            else:
+                body.append(list(r))
+                classes.append("")
+    names = list(names or [])
+    if names and isinstance(names[0], list | tuple):
+        header = [list(h) for h in names]
+    else:
+        header = [names] if names else []
+    return header, body, classes
+
+
+def _lebar(row: Iterable[Any]) -> int:
+    return sum(c.colspan if isinstance(c, Sel) else 1 for c in row)
+
+
+def _align(align: Any, header: list[list[Any]], body: list[list[Any]], n: int) -> list[str]:
+    """One letter (l/c/r) per column."""
+    if isinstance(align, Mapping):
+        last = [polos(sel_teks(c)) for c in header[-1]] if header else []
+        letters = [""] * n
+        for key, val in align.items():
+            i = key if isinstance(key, int) else (last.index(str(key)) if str(key) in last else None)
+            if i is None or i >= n:
+                raise BuildError(f"align: no column {key!r} (columns: {last})")
+            letters[i] = val
+    else:
+        letters = list(align or "")
+    letters = (letters + [""] * n)[:n]
+    for i in range(n):
+        if not letters[i]:
+            texts = [polos(sel_teks(r[i])) for r in body if len(r) == n and not kosong(r[i])]
+            texts = [t for t in texts if t != KOSONG]
+            letters[i] = "r" if texts and all(_ANGKA.match(t) for t in texts) else "l"
+    for x in letters:
+        if x not in ("l", "c", "r"):
+            raise BuildError(f"align: expected 'l', 'c' or 'r' per column; found {x!r}")
+    return letters
+
+
+def _sel(tag: str, c: Any, letter: str) -> str:
+    attrs, kelas = [], []
+    if letter in ("c", "r"):
+        kelas.append("a" + letter)
+    if isinstance(c, Sel):
+        if c.colspan > 1:
+            attrs.append(f'colspan="{c.colspan}"')
+        if c.rowspan > 1:
+            attrs.append(f'rowspan="{c.rowspan}"')
+        if c.kelas:
+            kelas.append(html.escape(c.kelas))
+    if kelas:
+        attrs.append(f'class="{" ".join(kelas)}"')
+    a = (" " + " ".join(attrs)) if attrs else ""
+    return f"<{tag}{a}>{sel_teks(c)}</{tag}>"
+
+
+def tabel_html(judul: str, header: list[list[Any]], body: list[list[Any]], row_class: list[str],
+               catatan: str | None, align: Any, hitung: str | None, kelas: str) -> str:
+    """The table's HTML; its caption reads "Tabel <judul>" until the build numbers it."""
+    n = max([_lebar(r) for r in header + body] or [0])
+    letters = _align(align, header, body, n)
+    cls = " ".join(["tabel", *kelas.split()])
+    attrs = f' data-count-fig="{html.escape(hitung)}"' if hitung else ""
+    out = [f'<table class="{cls}"{attrs}>',
+           f'<caption><span class="nomor">Tabel</span> {html.escape(judul)}</caption>']
+    if header:
+        out.append("<thead>")
+        out += ["<tr>" + "".join(_sel("th", c, "") for c in row) + "</tr>" for row in header]
+        out.append("</thead>")
+    out.append("<tbody>")
+    for row, rc in zip(body, row_class, strict=True):
+        # column alignment applies to full rows; a row with spans keeps the default
+        lets = letters if len(row) == n else [""] * len(row)
+        tr = f'<tr class="{html.escape(rc)}">' if rc else "<tr>"
+        out.append(tr + "".join(_sel("td", c, x) for c, x in zip(row, lets, strict=True)) + "</tr>")
+    out.append("</tbody>")
+    out.append("</table>")
+    if catatan:
+        out.append(f'<p class="catatan-tabel">{catatan}</p>')
+    return "\n".join(out)

@@ -1,0 +1,173 @@
+"""lkjip build of the repository's chapters: what it writes (HTML, PDF, figures.json,
+manifest), byte-identical without the cache, nothing re-run when nothing changed."""
+
+from __future__ import annotations
+
+import html as htmllib
+import json
+import re
+import shutil
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import sha, tree_hashes
+
+from lkjip.build import build as B
+from lkjip.build import kernels
+from lkjip.build.chapters import chapters
+from lkjip.paths import NOTEBOOKS_DIR, PROJ_ROOT
+
+YEAR = 2024
+
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """The repository's report, built cold (html + pdf) into a temporary build folder."""
+    out = tmp_path_factory.mktemp("build")
+    B.build(YEAR, formats=("html", "pdf"), out_dir=out)
+    return out / str(YEAR)
+
+
+# ---- what a build writes ---------------------------------------------------------------------
+def test_build_writes_every_output(built):
+    names = {p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file()}
+    expected = {f"lkjip-{YEAR}.html", f"lkjip-{YEAR}.pdf", "manifest.json", "figures.json",
+                "audit.json", "audit.html"}
+    expected |= {f"notebooks/{c.notebook}" for c in chapters()}
+    assert names == expected
+    assert (built / f"lkjip-{YEAR}.pdf").read_bytes().startswith(b"%PDF-")
+    assert not [p for p in built.parent.glob(f".{YEAR}.*") if p.is_dir()], "temporary folders left behind"
+
+
+def test_outputs_are_readable_like_any_written_file(built):
+    """Atomic writes go through mkstemp (mode 0600): the report must still get the mode an
+    ordinary write gives (0666 less the umask), or a web server or a colleague cannot read it."""
+    import os
+
+    mask = os.umask(0o022)
+    os.umask(mask)
+    modes = {p.relative_to(built).as_posix(): p.stat().st_mode & 0o777
+             for p in built.rglob("*") if p.is_file()}
+    assert modes[f"lkjip-{YEAR}.html"] == 0o666 & ~mask
+    assert set(modes.values()) == {0o666 & ~mask}, modes
+
+
+def _body_text(page: str) -> str:
+    body = page.split("<body>", 1)[1]
+    body = re.sub(r"<svg\b.*?</svg>", " ", body, flags=re.S)
+    return htmllib.unescape(re.sub(r"<[^>]+>", " ", body))
+
+
+def test_html_is_self_contained_and_clean(built):
+    page = (built / f"lkjip-{YEAR}.html").read_text(encoding="utf-8")
+    assert "<script" not in page
+    assert not re.search(r"<link\b[^>]*href=[\"']?https?:", page)
+    assert not re.search(r"\bsrc=[\"']?https?:", page)
+    assert "cdn" not in page.lower()
+    assert "Traceback" not in page
+    text = _body_text(page)
+    assert not re.search(r"(?<![\w-])(nan|NaN|None)(?![\w-])", text), "a missing value is shown"
+    # no code: not the setup cell, not the parameters
+    assert "import Laporan" not in page and "Laporan(" not in page
+    assert "params_dir" not in text
+    # cover first, then the table of contents, then one section per chapter
+    assert page.index('class="halaman-sampul"') < page.index('class="daftar-isi"')
+    sections = re.findall(r'<section class="bab" id="([^"]+)"', page)
+    assert sections == [f"bab-{Path(c.notebook).stem.replace('_', '-')}" for c in chapters()]
+
+
+def _sections(page: str) -> dict[str, str]:
+    """section id -> its HTML."""
+    return dict(re.findall(r'<section class="bab" id="([^"]+)"[^>]*>(.*?)</section>', page, re.S))
+
+
+def test_table_of_contents_links_every_chapter_heading(built):
+    page = (built / f"lkjip-{YEAR}.html").read_text(encoding="utf-8")
+    toc = page[page.index('<nav class="daftar-isi"'):page.index("</nav>")]
+    links = re.findall(r'href="#([^"]+)"', toc)
+    ids = re.findall(r'\bid="([^"]+)"', page)
+    assert len(ids) == len(set(ids)), "ids must be unique"
+    assert links and set(links) <= set(ids)
+    for sid, body in _sections(page).items():
+        heads = re.findall(r'<h([12]) id="([^"]+)"', body)
+        assert heads, f"{sid} has no h1/h2 heading"
+        assert [h for _, h in heads] == [x for x in links if x in {h for _, h in heads}]
+
+
+def test_figures_json_is_the_registry(built):
+    from lkjip.figures import Figures
+
+    assert (built / "figures.json").read_text(encoding="utf-8") == Figures(YEAR).to_json()
+
+
+def test_build_audits_what_it_built(built):
+    """audit.json and audit.html of the build are those of ``lkjip audit`` on the same HTML."""
+    from lkjip.audit.result import audit_year, to_html, to_json
+
+    page = (built / f"lkjip-{YEAR}.html").read_text(encoding="utf-8")
+    result, office = audit_year(YEAR, html_text=page)
+    assert not result.failed and len(result.checks) >= 400
+    assert (built / "audit.json").read_text(encoding="utf-8") == to_json(result)
+    assert (built / "audit.html").read_text(encoding="utf-8") == to_html(result, office)
+    m = json.loads((built / "manifest.json").read_text(encoding="utf-8"))
+    assert m["outputs"]["audit.json"] == sha(built / "audit.json")
+
+
+def test_manifest_hashes_inputs_without_timestamps(built):
+    text = (built / "manifest.json").read_text(encoding="utf-8")
+    m = json.loads(text)
+    assert set(m["inputs"]) == {"notebooks", "params", "rules", "data", "package", "templates"}
+    assert m["inputs"]["notebooks"]["01_pendahuluan.ipynb"] == sha(NOTEBOOKS_DIR / "01_pendahuluan.ipynb")
+    assert "2024.yaml" in m["inputs"]["params"] and "build/build.py" in m["inputs"]["package"]
+    assert any(k.endswith("pegawai.csv") for k in m["inputs"]["data"])
+    assert m["versions"]["python"] == sys.version.split()[0] and m["versions"]["papermill"]
+    assert m["outputs"][f"lkjip-{YEAR}.html"] == sha(built / f"lkjip-{YEAR}.html")
+    assert not re.search(r"\d{4}-\d\d-\d\dT\d\d:\d\d", text), "no timestamps"
+    assert str(PROJ_ROOT) not in text, "no absolute paths of the repository"
+
+
+def test_executed_notebooks_carry_no_timing(built):
+    for c in chapters():
+        nb = json.loads((built / "notebooks" / c.notebook).read_text(encoding="utf-8"))
+        assert "papermill" not in nb["metadata"]
+        stem = Path(c.notebook).stem
+        assert [cell["id"] for cell in nb["cells"]] == [f"{stem}-{i}" for i in range(len(nb["cells"]))]
+        counts = [cell["execution_count"] for cell in nb["cells"] if cell["cell_type"] == "code"]
+        assert counts == list(range(1, len(counts) + 1))
+        for cell in nb["cells"]:
+            assert "execution" not in cell["metadata"] and "papermill" not in cell["metadata"]
+
+
+def test_rebuild_without_cache_is_byte_identical(built, tmp_path):
+    out = tmp_path / "build"
+    B.build(YEAR, formats=("html", "pdf"), out_dir=out, use_cache=False)
+    assert tree_hashes(out / str(YEAR)) == tree_hashes(built)
+
+
+def test_nothing_changed_rebuild_is_cheap(built, monkeypatch):
+    """No kernel (Pool is not even created), no stitching, no rendering: hashes and copies."""
+    def no_pool(*a, **k):
+        raise AssertionError("a kernel was started although nothing changed")
+
+    monkeypatch.setattr(kernels, "Pool", no_pool)
+    before = tree_hashes(built)
+    t = time.perf_counter()
+    result = B.build(YEAR, formats=("html", "pdf"), out_dir=built.parent)
+    seconds = time.perf_counter() - t
+    assert {s.status for s in result.steps} == {"cached"}
+    assert tree_hashes(built) == before
+    assert seconds < 2.0  # about 0.05 s on the development machine; generous for a loaded CI
+
+
+def test_rekonsiliasi_adds_its_chapter_and_reuses_the_others(built, tmp_path):
+    out = tmp_path / "build"
+    shutil.copytree(built.parent / ".cache", out / ".cache")
+    result = B.build(YEAR, formats=("html",), out_dir=out, rekonsiliasi=True)
+    assert result.executed() == ["06_rekonsiliasi.ipynb", "audit"]  # the HTML changed: audited again
+    assert re.search(r"(\d+)/\1 consistency checks passed", result.audit["summary"])
+    page = (out / str(YEAR) / f"lkjip-{YEAR}.html").read_text(encoding="utf-8")
+    assert '<section class="bab" id="bab-06-rekonsiliasi"' in page
+    assert not (out / str(YEAR) / f"lkjip-{YEAR}.pdf").exists()

@@ -1,0 +1,121 @@
+"""lkjip.present.laporan: the display primitives of the chapter notebooks (no kernel needed)."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pytest
+
+from lkjip.errors import BuildError
+from lkjip.present.laporan import Laporan
+from lkjip.present.tabel import KOSONG, Sel
+
+
+@pytest.fixture
+def shown(monkeypatch):
+    """What the primitives display, as a list of mime bundles (no IPython display needed)."""
+    out: list[dict] = []
+    import lkjip.present.laporan as r
+
+    monkeypatch.setattr(r, "_tampilkan", lambda html_text, polos: out.append(
+        {"text/html": html_text, "text/plain": polos}))
+
+    def md(obj):
+        out.append({"text/markdown": obj.data})
+
+    import IPython.display
+
+    monkeypatch.setattr(IPython.display, "display", lambda obj, **kw: md(obj))
+    return out
+
+
+def test_tabel_structure(shown):
+    L = Laporan(2024)
+    L.tabel([["Layanan", "96,62%"], ["Pro yustisia", "100,00%"]], "Capaian", kolom=["Indikator", "Capaian"])
+    html = shown[0]["text/html"]
+    assert html.startswith('<table class="tabel">')
+    assert '<caption><span class="nomor">Tabel</span> Capaian</caption>' in html  # the build numbers it
+    assert "<thead>\n<tr><th>Indikator</th><th>Capaian</th></tr>\n</thead>" in html
+    assert '<td class="ar">96,62%</td>' in html  # numbers right-aligned by default
+    assert "<td>Layanan</td>" in html
+    assert shown[0]["text/plain"] == "Tabel Capaian"
+
+
+def test_tabel_is_the_same_every_time(shown):
+    """Re-running a cell shows the same table: no counter, no random id."""
+    rows = [["a", "1"], ["b", "2"]]
+    L = Laporan(2024)
+    L.tabel(rows, "X", kolom=["k", "v"])
+    L.tabel(rows, "X", kolom=["k", "v"])
+    Laporan(2024).tabel(rows, "X", kolom=["k", "v"])
+    assert shown[0] == shown[1] == shown[2]
+    assert "id=" not in shown[0]["text/html"]
+
+
+def test_tabel_unknown_values_never_print_nan_or_none(shown):
+    L = Laporan(2024)
+    L.tabel([["a", None], ["b", math.nan], ["c", "nan"], ["d", 3]], "Kosong", kolom=["k", "v"])
+    html = shown[0]["text/html"]
+    assert "nan" not in html.lower().replace("tanggal", "") and "None" not in html
+    assert html.count(f">{KOSONG}<") == 3
+    assert "<td>3</td>" in html or '<td class="ar">3</td>' in html
+
+
+def test_tabel_refuses_unformatted_float(shown):
+    with pytest.raises(BuildError, match="format it first"):
+        Laporan(2024).tabel([["a", 92.29]], "x")
+
+
+def test_tabel_from_dataframe_dicts_spans_and_row_classes(shown):
+    pd = pytest.importorskip("pandas")
+    L = Laporan(2024)
+    L.tabel(pd.DataFrame({"Uraian": ["a", "b"], "Nilai": ["1.234", None]}), "Frame")
+    assert "<th>Uraian</th><th>Nilai</th>" in shown[0]["text/html"]
+    assert '<td class="ar">1.234</td>' in shown[0]["text/html"]
+    assert f">{KOSONG}<" in shown[0]["text/html"]
+    L.tabel([{"Uraian": "a", "Nilai": "1"}], "Dicts")
+    assert "<th>Uraian</th><th>Nilai</th>" in shown[1]["text/html"]
+    L.tabel([["a", "1", "2"], {"cells": [Sel("Jumlah", colspan=2), "3"], "class": "total"}],
+            "Span", kolom=[[Sel("Uraian", rowspan=2), Sel("Tahun", colspan=2)], ["2023", "2024"]],
+            align="lrr", hitung="pegawai.jumlah")
+    html = shown[2]["text/html"]
+    assert 'data-count-fig="pegawai.jumlah"' in html
+    assert '<th rowspan="2">Uraian</th><th colspan="2">Tahun</th>' in html
+    assert '<tr class="total"><td colspan="2">Jumlah</td><td>3</td></tr>' in html
+
+
+def test_gambar_inline_svg_deterministic_and_closed(shown):
+    mpl = pytest.importorskip("matplotlib")
+    mpl.use("Agg")
+    import matplotlib.pyplot as plt
+
+    def one() -> str:
+        L = Laporan(2024)
+        fig, ax = plt.subplots()
+        ax.bar(["2023", "2024"], [1, 2])
+        L.gambar(fig, "Realisasi", sumber="data")
+        assert not plt.fignum_exists(fig.number)
+        return shown[-1]["text/html"]
+
+    a, b = one(), one()
+    assert a == b
+    assert a.startswith('<figure class="gambar">\n<svg')
+    assert "<?xml" not in a and "<dc:date>" not in a and "<metadata>" not in a
+    assert '<figcaption><span class="nomor">Gambar</span> Realisasi</figcaption>' in a
+    assert '<p class="sumber">Sumber: data</p>' in a
+    ids = re.findall(r'\bid="([^"]+)"', a)
+    assert ids and len({i.split("-")[0] for i in ids}) == 1  # one prefix per chart
+    assert len(ids) == len(set(ids))
+
+
+def test_md_and_text_refuse_missing_values(shown):
+    L = Laporan(2024)
+    L.md("""
+        Capaian **96,62%**.
+    """)
+    assert shown == [{"text/markdown": "Capaian **96,62%**."}]
+    for bad in ("Capaian None", "Capaian nan%", "nilai NaN"):
+        with pytest.raises(BuildError, match="missing value"):
+            L.md(bad)
+    L.md("Nonaktif dan Nanas tidak apa-apa")  # words that merely start so
