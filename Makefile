@@ -43,6 +43,9 @@ $(STAMP): pyproject.toml | sysdeps
 	# Jupyter event schemas, which lkjip never emits, and jsonschema skips a format whose checker
 	# is not installed. So it is removed from the project's environment.
 	$(BIN)/pip uninstall -y -q rfc3987-syntax || true
+	# the project's kernel, inside the venv's Jupyter: the notebooks, papermill and the build name it
+	$(BIN)/python -m ipykernel install --sys-prefix --name lkjip \
+	  --display-name "lkjip (Python $$($(BIN)/python -c 'import sys; print("%d.%d" % sys.version_info[:2])'))" >/dev/null
 	touch $(STAMP)
 
 report: setup
@@ -52,8 +55,10 @@ test: setup
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile tests
 	$(BIN)/python -m pytest -q -p no:randomly --nbval notebooks/ --nbval-sanitize-with notebooks/nbval-sanitize.cfg
 
+# JupyterLab on notebooks/ with the project's kernel; as root (as on this project's machines)
+# Jupyter refuses to start without --allow-root.
 lab: setup
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/jupyter lab --notebook-dir=notebooks $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 golden: setup
 	$(BIN)/lkjip golden --year $(YEAR)

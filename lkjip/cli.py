@@ -125,7 +125,8 @@ def cli_golden(args: argparse.Namespace) -> int:
     from lkjip.paths import NOTEBOOKS_DIR
 
     written = golden(args.year, data_dir=args.data, params_dir=args.params, progress=sys.stderr)
-    print(f"{len(written)} notebooks re-executed in place in {NOTEBOOKS_DIR}", file=sys.stderr)
+    print(f"{len(written) - 1} notebooks re-executed in place in {NOTEBOOKS_DIR}; figures in {written[-1]}",
+          file=sys.stderr)
     return 0
 
 

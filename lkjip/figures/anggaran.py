@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from lkjip.errors import FigureError
 from lkjip.figures.base import Sink, slug
 
 if TYPE_CHECKING:
@@ -68,8 +67,21 @@ def anggaran(F: Figures, s: Sink) -> None:
                 f"Perubahan penyerapan {y} dibanding {y - 1}",
                 [f"{q}.persen", f"anggaran.tahun.{y - 1}.persen"],
             )
-    if F.year not in years:
-        raise FigureError(f"anggaran_jenis_belanja.csv has no rows for {F.year}")
+    if F.year in years:  # a year without its DIPA: the report says so, and has no such figure
+        _tahun_ini(F, s)
+    _sumber_dan_tambahan(F, s)
+    # programme/activity budget of the PK (BAB II) and of the PK printed in the appendix
+    # (dokumen pk_lampiran: signed before the ABT): per kegiatan, subtotal per programme, total
+    _pk_budget(F, s, "pk", "anggaran.program", "", "Jumlah anggaran Perjanjian Kinerja")
+    _pk_budget(F, s, "pk_lampiran", "anggaran.pk_lampiran", " (PK lampiran)",
+               "Jumlah anggaran Perjanjian Kinerja lampiran")
+    _per_sasaran_dan_indikator(F, s)
+
+
+def _tahun_ini(F: Figures, s: Sink) -> None:
+    """The report's year's budget under short ids (``anggaran.pagu``), and what is left."""
+    from lkjip.calc import anggaran as ang
+
     cur = f"anggaran.tahun.{F.year}"
     for m in ("pagu", "realisasi", "persen"):
         s.alias(f"anggaran.{m}", f"{cur}.{m}")
@@ -86,8 +98,11 @@ def anggaran(F: Figures, s: Sink) -> None:
         ["anggaran.pagu", "anggaran.realisasi"],
     )
 
-    # sources of funds
+
+def _sumber_dan_tambahan(F: Figures, s: Sink) -> None:
     sd = F.this_year("anggaran_sumber_dana")
+    if sd.empty:
+        return
     for r in sd.itertuples(index=False):
         s.add(
             f"anggaran.sumber.{r.sumber_dana}.pagu",
@@ -112,14 +127,15 @@ def anggaran(F: Figures, s: Sink) -> None:
         [f"anggaran_tambahan.csv[tahun={F.year}]"],
     )
 
-    # programme/activity budget of the PK (BAB II) and of the PK printed in the appendix
-    # (dokumen pk_lampiran: signed before the ABT): per kegiatan, subtotal per programme, total
-    _pk_budget(F, s, "pk", "anggaran.program", "", "Jumlah anggaran Perjanjian Kinerja")
-    _pk_budget(F, s, "pk_lampiran", "anggaran.pk_lampiran", " (PK lampiran)",
-               "Jumlah anggaran Perjanjian Kinerja lampiran")
 
-    # by sasaran and by indicator
+def _per_sasaran_dan_indikator(F: Figures, s: Sink) -> None:
+    from lkjip.calc import anggaran as ang
+
     sa = F.this_year("anggaran_sasaran")
+    ai = F.this_year("anggaran_indikator")
+    if sa.empty:
+        _per_indikator(F, s, ai)
+        return
     ring = ang.ringkas((r.sasaran, int(r.pagu), int(r.realisasi)) for r in sa.itertuples(index=False))
     for b in ring.baris:
         q = f"anggaran.sasaran.{b.nama}"
@@ -149,14 +165,20 @@ def anggaran(F: Figures, s: Sink) -> None:
         "Penyerapan seluruh sasaran",
         ["anggaran.sasaran.total.pagu", "anggaran.sasaran.total.realisasi"],
     )
-    s.add(
-        "anggaran.sasaran.tidak_terbagi.pagu",
-        s.items["anggaran.pagu"].value - ring.total_pagu,
-        "rupiah",
-        "Pagu DIPA yang tidak dirinci menurut sasaran",
-        ["anggaran.pagu", "anggaran.sasaran.total.pagu"],
-    )
-    ai = F.this_year("anggaran_indikator")
+    if "anggaran.pagu" in s.items:
+        s.add(
+            "anggaran.sasaran.tidak_terbagi.pagu",
+            s.items["anggaran.pagu"].value - ring.total_pagu,
+            "rupiah",
+            "Pagu DIPA yang tidak dirinci menurut sasaran",
+            ["anggaran.pagu", "anggaran.sasaran.total.pagu"],
+        )
+    _per_indikator(F, s, ai)
+
+
+def _per_indikator(F: Figures, s: Sink, ai: Any) -> None:
+    from lkjip.calc import anggaran as ang
+
     for r in ai.itertuples(index=False):
         q = f"anggaran.indikator.{r.indikator}"
         src = f"anggaran_indikator.csv[tahun={F.year},indikator={r.indikator}]"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from lkjip.errors import FigureError
 from lkjip.figures.base import Sink, as_number
 
 if TYPE_CHECKING:
@@ -74,8 +73,8 @@ def ikpa(F: Figures, s: Sink) -> None:
                 s.add(f"ikpa.aspek.{a}", v, "nilai", f"Nilai aspek {a} IKPA", comps)
         else:
             s.add(f"ikpa.tahun.{y}.nilai_akhir", h.nilai_akhir, "nilai", f"Nilai akhir IKPA {y}", [src])
-    if f"ikpa.tahun.{F.year}.nilai_akhir" not in s.items:
-        raise FigureError(f"ikpa.csv has no rows for {F.year}")
+    if f"ikpa.tahun.{F.year}.nilai_akhir" not in s.items:  # no IKPA that year: the report says so
+        return
     s.alias("ikpa.nilai_akhir", f"ikpa.tahun.{F.year}.nilai_akhir")
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from lkjip.errors import FigureError
-from lkjip.figures import anggaran, kinerja, penilaian, pnbp, profil, rb
+from lkjip.figures import anggaran, kinerja, penilaian, pnbp, profil
 from lkjip.figures.base import Figure, Sink, Value
 
 # figure group (an id's first segment) -> the function that computes the group's figures
@@ -29,11 +29,8 @@ PROVIDERS: dict[str, Callable[[Figures, Sink], None]] = {
     "ikpa": penilaian.ikpa,
     "smart": penilaian.smart,
     "nka": penilaian.nka,
-    "rb": rb.rb,
     "pegawai": profil.pegawai,
     "wilayah": profil.wilayah,
-    "tak": profil.tak,
-    "layanan": profil.layanan,
 }
 
 

@@ -7,11 +7,12 @@ import re
 from typing import Any
 
 from lkjip.errors import Problem
+from lkjip.inputs.pk_checks import PkChecks
 from lkjip.inputs.reading import Read, err, warn
 from lkjip.inputs.yaml_file import line_of
 
 
-class CrossChecks:
+class CrossChecks(PkChecks):
     """The checks across tables, on the tables that were read without error."""
 
     def __init__(self, year: int, results: dict[str, Read], shown: dict[str, str]):
@@ -34,9 +35,8 @@ class CrossChecks:
 
     def run(self) -> list[Problem]:
         for check in (self.year_has_data, self.indicator_codes, self.sasaran_codes,
-                      self.narasi_codes, self.published_ids, self.jenis_codes,
-                      self.total_or_types, self.budget_sums, self.realisasi_within_pagu,
-                      self.indicator_budget_within_sasaran, self.rb_numbering, self.nips,
+                      self.narasi_codes, self.published_ids, *self.pk_checks(), self.budget_sums,
+                      self.realisasi_within_pagu, self.indicator_budget_within_sasaran, self.nips,
                       self.kecamatan_counts, self.narasi_without_numbers):
             check()
         return self.problems
@@ -78,10 +78,10 @@ class CrossChecks:
         if not self.has("indikator"):
             return
         known = self._codes_by_year("indikator")
-        for name, column in (("anggaran_indikator", "indikator"), ("survei", "kode"),
-                             ("rata_rata_nasional", "kode")):
+        for name in ("anggaran_indikator", "survei", "rata_rata_nasional", "realisasi", "kasus",
+                     "rencana_aksi_triwulan"):
             if self.has(name):
-                self._check_codes(name, column, known, "an indicator code",
+                self._check_codes(name, "indikator", known, "an indicator code",
                                   self.shown["indikator"])
 
     def sasaran_codes(self) -> None:
@@ -138,35 +138,7 @@ class CrossChecks:
                            f"'{row['figure']}' (unknown code '{code}')",
                            "fix the id, or say in 'note' why the figure has no counterpart")
 
-    def jenis_codes(self) -> None:
-        for name, names in (("layanan", "layanan_jenis"), ("tindakan_administratif", "tak_jenis")):
-            if not self.has(name, names):
-                continue
-            known = set(self.t[names]["jenis"])
-            for i, value in self.t[name]["jenis"].items():
-                if value not in known:
-                    self.error(name, int(i) + 2, "jenis", f"a jenis listed in {self.shown[names]}",
-                               f"'{value}'", "known: " + ", ".join(sorted(known)))
-
     # base facts once --------------------------------------------------------------------------
-    def total_or_types(self) -> None:
-        from lkjip.inputs.tables import SELURUH
-
-        for name in ("layanan", "tindakan_administratif"):
-            if not self.has(name):
-                continue
-            for year, group in self.t[name].groupby("tahun"):
-                whole = group.index[group["jenis"] == SELURUH]
-                parts = group.index[group["jenis"] != SELURUH]
-                if len(whole) and len(parts):
-                    rows = ", ".join(str(i + 2) for i in parts)
-                    self.error(name, int(whole[0]) + 2, "jenis",
-                               f"for {year} either one row '{SELURUH}' or rows per type, not both "
-                               "(a base fact stored twice)",
-                               f"'{SELURUH}' in row {int(whole[0]) + 2} and per-type rows {rows}",
-                               f"keep the per-type rows and delete the '{SELURUH}' row: "
-                               "the total is computed")
-
     def budget_sums(self) -> None:
         if not self.has("anggaran_jenis_belanja"):
             return
@@ -218,17 +190,6 @@ class CrossChecks:
                              f"the pagu of sasaran '{row['sasaran']}' ({row['tahun']}) to cover its "
                              f"indicators' pagu in {self.shown['anggaran_indikator']}",
                              f"pagu {row['pagu']} < indicators' sum {int(total)}")
-
-    def rb_numbering(self) -> None:
-        if not self.has("rb_indikator"):
-            return
-        for (year, quarter), group in self.t["rb_indikator"].groupby(["tahun", "triwulan"]):
-            numbers = sorted(int(n) for n in group["no"])
-            if numbers != list(range(1, len(numbers) + 1)):
-                missing = sorted(set(range(1, len(numbers) + 1)) - set(numbers))
-                self.error("rb_indikator", int(group.index[0]) + 2, "no",
-                           f"'no' running 1..{len(numbers)} in {year} triwulan {quarter}",
-                           "numbers missing: " + ", ".join(map(str, missing[:10])))
 
     # stated facts that cannot all be true --------------------------------------------------------
     def nips(self) -> None:

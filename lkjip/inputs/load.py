@@ -36,14 +36,10 @@ FILES: dict[str, str] = {
     "indikator": "indikator.csv",
     "pk_anggaran": "pk_anggaran.csv",
     "pk_lampiran": "pk_lampiran.csv",
-    "pro_yustisia": "pro_yustisia.csv",
-    "pro_yustisia_kasus": "pro_yustisia_kasus.csv",
-    "tindakan_administratif": "tindakan_administratif.csv",
-    "layanan": "layanan.csv",
-    "layanan_jenis": "layanan_jenis.csv",
-    "tak_jenis": "tak_jenis.csv",
-    "rb_indikator": "rb_indikator.csv",
-    "rb_aksi": "rb_aksi.csv",
+    "realisasi": "realisasi.csv",
+    "rincian": "rincian.csv",
+    "kasus": "kasus.csv",
+    "rencana_aksi_triwulan": "rencana_aksi_triwulan.csv",
     "survei": "survei.csv",
     "rata_rata_nasional": "rata_rata_nasional.csv",
     "anggaran_jenis_belanja": "anggaran_jenis_belanja.csv",
@@ -60,13 +56,24 @@ FILES: dict[str, str] = {
     "published": "published/{year}.csv",
 }
 OPTIONAL = {"published"}  # absent -> None
+OPTIONAL_YAML = {"inovasi": {"inovasi": []}, "capaian_lain": {"capaian": []}}  # absent -> this value
 
 
 def read_file(name: str, folder: Path, year: int, data_root: Path) -> tuple[Read, Path]:
     path = folder / FILES[name].format(year=year)
     shown = shown_path(path, data_root)
-    if name in OPTIONAL and not path.exists():
-        return Read(), path
+    if not path.exists():
+        from lkjip.inputs.tables import TABLES
+
+        if name in OPTIONAL:
+            return Read(), path
+        if name in OPTIONAL_YAML:
+            return Read(copy.deepcopy(OPTIONAL_YAML[name])), path
+        if name in TABLES and TABLES[name].optional:  # an empty table, with its columns
+            from lkjip.inputs.csv_table import read_csv
+
+            header = ",".join(TABLES[name].column_names).encode("utf-8") + b"\n"
+            return read_csv(TABLES[name], path, shown, header), path
     try:
         raw: bytes | None = path.read_bytes()
     except OSError:
@@ -132,14 +139,10 @@ class Inputs:
         indikator: pd.DataFrame
         pk_anggaran: pd.DataFrame
         pk_lampiran: pd.DataFrame
-        pro_yustisia: pd.DataFrame
-        pro_yustisia_kasus: pd.DataFrame
-        tindakan_administratif: pd.DataFrame
-        layanan: pd.DataFrame
-        layanan_jenis: pd.DataFrame
-        tak_jenis: pd.DataFrame
-        rb_indikator: pd.DataFrame
-        rb_aksi: pd.DataFrame
+        realisasi: pd.DataFrame
+        rincian: pd.DataFrame
+        kasus: pd.DataFrame
+        rencana_aksi_triwulan: pd.DataFrame
         survei: pd.DataFrame
         rata_rata_nasional: pd.DataFrame
         anggaran_jenis_belanja: pd.DataFrame

@@ -23,6 +23,9 @@ JENIS_KELAMIN = ("L", "P")
 KELOMPOK_JABATAN = ("eselon_iii", "eselon_iv", "eselon_v", "jft", "jfu")
 SATUAN = ("persen", "indeks")
 POLARITAS = ("positif", "negatif", "rentang")
+# How an indicator's realisasi is measured, and the table its base facts are in:
+#   rasio, rencana_aksi   pembilang / penyebut x 100, from realisasi.csv
+#   indeks_survei         a survey value on its scale, as a 1-4 index, from survei.csv
 JENIS_REALISASI = ("rasio", "indeks_survei", "rencana_aksi")
 DOKUMEN_PK = ("pk", "pk_lampiran")
 JENIS_BELANJA = ("pegawai", "barang", "modal")
@@ -34,7 +37,7 @@ IKPA_KOMPONEN = ("revisi_dipa", "deviasi_halaman_iii", "penyerapan_anggaran", "b
 IKPA_NILAI_AKHIR = "nilai_akhir"  # the one row of a year that has only a final value
 NKA_KOMPONEN = ("perencanaan", "pelaksanaan", "nilai")
 PUBLISHED_UNIT = ("persen", "rupiah", "indeks", "jumlah", "kategori", "nilai")
-SELURUH = "seluruh"  # the `jenis` of a year that has only a total (layanan, tindakan_administratif)
+SELURUH = "seluruh"  # the `rincian` of a year that has only a total (realisasi.csv)
 
 
 
@@ -113,6 +116,7 @@ class Table:
     columns: tuple[Col, ...]
     key: tuple[str, ...]
     rows_required: bool = True
+    optional: bool = False  # an office without the file has an empty table (the report says so)
     row_checks: tuple[RowCheck, ...] = ()
     description: str = ""
 
@@ -124,7 +128,17 @@ class Table:
         return next(c for c in self.columns if c.name == name)
 
 
+# Tables an office may lack (no file, or only the header): the report then leaves the part out or
+# says in a sentence that the data is not there. The others are the office's profile and its PK.
+OPTIONAL = {"pk_anggaran", "pk_lampiran", "realisasi", "rincian", "kasus", "rencana_aksi_triwulan",
+            "survei", "rata_rata_nasional", "anggaran_jenis_belanja", "anggaran_sumber_dana",
+            "anggaran_tambahan", "anggaran_sasaran", "anggaran_indikator", "pnbp", "pnbp_target",
+            "smart", "ikpa", "nka"}
+
+
 def _t(name: str, cols: list[Col], key: tuple[str, ...], **kw: Any) -> Table:
+    if name in OPTIONAL:
+        kw.update(optional=True, rows_required=False)
     return Table(name=name, file=kw.pop("file", f"{name}.csv"), columns=tuple(cols), key=key, **kw)
 
 
@@ -158,11 +172,25 @@ TABLES: dict[str, Table] = {t.name: t for t in [
     _t("indikator", [
         TAHUN, C("kode", "code"), C("sasaran", "code"), C("urutan", "ordinal"), C("indikator"),
         C("satuan", checks=(isin(SATUAN),)),
+        C("desimal", "count", checks=(pa.Check.le(4, error="0 to 4 decimals"),)),
         C("polaritas", checks=(isin(POLARITAS),)),
-        C("target", "percent"),
-        C("target_renstra", "percent", nullable=True),
+        C("target", "number"),
+        C("target_atas", "number", nullable=True),
+        C("target_renstra", "number", nullable=True),
         C("jenis_realisasi", checks=(isin(JENIS_REALISASI),)),
-    ], ("tahun", "kode")),
+        C("pembilang", nullable=True), C("penyebut", nullable=True), C("rincian", nullable=True),
+    ], ("tahun", "kode"), row_checks=(
+        not_more("target", "target_atas", "a range target's lower bound is not above its upper bound"),
+        RowCheck(column="target_atas", expected="an upper bound for a 'rentang' target, none otherwise",
+                 ok=lambda d: (d["polaritas"] == "rentang") == d["target_atas"].notna(),
+                 found=lambda r: (f"polaritas {r['polaritas']} with target_atas {show(r['target_atas'])}"),
+                 columns=("polaritas", "target_atas")),
+        RowCheck(column="pembilang",
+                 expected="the words for what is counted (pembilang, penyebut) of a rasio or rencana_aksi indicator",
+                 ok=lambda d: (d["jenis_realisasi"] == "indeks_survei") | (d["pembilang"].notna() & d["penyebut"].notna()),
+                 found=lambda r: f"pembilang {show(r['pembilang'])}, penyebut {show(r['penyebut'])}",
+                 columns=("jenis_realisasi", "pembilang", "penyebut")),
+    )),
     _t("pk_anggaran", [
         TAHUN, C("dokumen", checks=(isin(DOKUMEN_PK),)), C("program"), C("kegiatan"),
         C("anggaran", "money"),
@@ -171,38 +199,33 @@ TABLES: dict[str, Table] = {t.name: t for t in [
         TAHUN, C("no", "ordinal"), C("sasaran"), C("indikator"), C("target", "number"),
         C("satuan"), C("keterangan", nullable=True),
     ], ("tahun", "no")),
-    _t("pro_yustisia", [TAHUN, C("ditangani", "count"), C("ditindaklanjuti", "count")],
-       ("tahun",), row_checks=(
-        not_more("ditindaklanjuti", "ditangani", "cases followed up cannot exceed cases handled"),)),
-    _t("pro_yustisia_kasus", [
-        TAHUN, C("no", "ordinal"), C("nama_tersangka"), C("kewarganegaraan", nullable=True),
+    _t("realisasi", [
+        TAHUN, C("indikator", "code"), C("rincian", "code"), C("pembilang", "count"),
+        C("penyebut", "count"),
+    ], ("tahun", "indikator", "rincian"), row_checks=(
+        not_more("pembilang", "penyebut", "what was done cannot exceed what there was to do"),)),
+    _t("rincian", [C("indikator", "code"), C("kode", "code"), C("nama")], ("indikator", "kode")),
+    _t("kasus", [
+        TAHUN, C("indikator", "code"), C("no", "ordinal"), C("nama"), C("kewarganegaraan", nullable=True),
         C("pasal", nullable=True), C("tahapan", nullable=True),
-    ], ("tahun", "no"), rows_required=False),
-    _t("tindakan_administratif", [
-        TAHUN, C("jenis", "code"), C("ditangani", "count"), C("ditindaklanjuti", "count"),
-    ], ("tahun", "jenis"), row_checks=(
-        not_more("ditindaklanjuti", "ditangani", "actions completed cannot exceed actions handled"),)),
-    _t("layanan", [TAHUN, C("jenis", "code"), C("diterima", "count"), C("diselesaikan", "count")],
-       ("tahun", "jenis"), row_checks=(
-        not_more("diselesaikan", "diterima", "applications completed cannot exceed those received"),)),
-    _t("layanan_jenis", [C("jenis", "code"), C("nama")], ("jenis",)),
-    _t("tak_jenis", [C("jenis", "code"), C("nama")], ("jenis",)),
-    _t("rb_indikator", [
-        TAHUN, C("triwulan", "ordinal", checks=(pa.Check.in_range(1, 4, error="a quarter 1 to 4"),)),
-        C("no", "ordinal"), C("sasaran"), C("kegiatan"), C("indikator"), C("capaian", "percent"),
-    ], ("tahun", "triwulan", "no")),
-    _t("rb_aksi", [TAHUN, C("rencana", "count"), C("selesai", "count")], ("tahun",), row_checks=(
-        not_more("selesai", "rencana", "actions completed cannot exceed actions planned"),)),
+    ], ("tahun", "indikator", "no")),
+    _t("rencana_aksi_triwulan", [
+        TAHUN, C("indikator", "code"),
+        C("triwulan", "ordinal", checks=(pa.Check.in_range(1, 4, error="a quarter 1 to 4"),)),
+        C("no", "ordinal"), C("sasaran"), C("kegiatan"), C("uraian"), C("capaian", "percent"),
+    ], ("tahun", "indikator", "triwulan", "no")),
     _t("survei", [
-        TAHUN, C("kode", "code"), C("nilai", "percent"), C("skala", "number", nullable=True),
+        TAHUN, C("indikator", "code"), C("nilai", "number", checks=(pa.Check.ge(0, error="a number of 0 or more"),)),
+        C("skala", "number", checks=(pa.Check.gt(0, error="a scale above 0, e.g. 100 or 4"),)),
         C("responden", "count", nullable=True), C("keterangan", nullable=True),
-    ], ("tahun", "kode")),
+    ], ("tahun", "indikator"), row_checks=(
+        not_more("nilai", "skala", "a survey value lies on its scale"),)),
     _t("rata_rata_nasional", [
         # capaian on the 0-100 scale: may exceed 100
-        TAHUN, C("kode", "code"), C("rata_rata", "number", nullable=True,
-                                    checks=(pa.Check.ge(0, error="a number of 0 or more"),)),
+        TAHUN, C("indikator", "code"), C("rata_rata", "number", nullable=True,
+                                         checks=(pa.Check.ge(0, error="a number of 0 or more"),)),
         C("keterangan", nullable=True),
-    ], ("tahun", "kode")),
+    ], ("tahun", "indikator")),
     _t("anggaran_jenis_belanja", [
         TAHUN, C("jenis_belanja", checks=(isin(JENIS_BELANJA),)), C("pagu", "money"),
         C("realisasi", "money"),

@@ -50,6 +50,8 @@ YAML_FILES: dict[str, tuple[str, dict]] = {
         "penandatangan_pk": {"pihak_pertama": PERSON, "pihak_kedua": PERSON, "tempat": TEXT,
                              "tanggal": Scalar("date")},
         "sejarah": ListOf({"tanggal": Scalar("date"), "peristiwa": TEXT, "dasar?": Scalar("opt_text")}),
+        "aspek_strategis?": ListOf({"judul": TEXT, "uraian": TEXT}),
+        "landasan_hukum?": TEXTS,
     }),
     "organisasi": ("organisasi.yaml", {
         "unit": ListOf({"kode": Scalar("code"), "nama": TEXT, "tugas": TEXT, "fungsi?": TEXTS,
