@@ -78,10 +78,14 @@ class CrossChecks(PkChecks):
         if not self.has("indikator"):
             return
         known = self._codes_by_year("indikator")
-        for name in ("anggaran_indikator", "survei", "rata_rata_nasional", "realisasi", "kasus",
-                     "rencana_aksi_triwulan"):
+        # History (realisasi, survei, national averages) may reach back before an indicator
+        # entered the PK, to give a new indicator its trend; the rest belongs to a year's PK.
+        anywhere = {-1: set().union(*known.values())} if known else {}
+        for name, codes in (("anggaran_indikator", known), ("kasus", known),
+                            ("rencana_aksi_triwulan", known), ("realisasi", anywhere),
+                            ("survei", anywhere), ("rata_rata_nasional", anywhere)):
             if self.has(name):
-                self._check_codes(name, "indikator", known, "an indicator code",
+                self._check_codes(name, "indikator", codes, "an indicator code",
                                   self.shown["indikator"])
 
     def sasaran_codes(self) -> None:

@@ -174,6 +174,8 @@ def check_yaml(value: Any, spec: Any, lines: Callable[[Any, Any], int | None],
                 if not raw_key.endswith("?"):
                     out.append(YamlFinding(line, where, f"a key '{key}'", "no such key",
                                            f"add '{key}:'" + (f" under '{path}'" if path else "")))
+                else:  # an optional key left out reads as empty, so templates may test it
+                    plain[key] = None
                 continue
             plain[key], found = check_yaml(value[key], sub, lines, where, lines(value, key))
             out.extend(found)
