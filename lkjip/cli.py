@@ -12,11 +12,12 @@ from lkjip.errors import LkjipError
 
 # sub-command -> "module:function"; each function takes the parsed args and returns an exit code.
 COMMANDS = {
-    "check": "lkjip.inputs.validate:cli_check",
+    "check": "lkjip.cli:cli_check",
     "figures": "lkjip.cli:cli_figures",
     "build": "lkjip.cli:cli_build",
     "audit": "lkjip.cli:cli_audit",
     "golden": "lkjip.cli:cli_golden",
+    "tahun-baru": "lkjip.inputs.tahun_baru:cli_tahun_baru",
 }
 
 
@@ -51,6 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p.add_argument("--out", type=Path, default=None, help="build folder (default: the repository's build/)")
 
+    p = sub.add_parser("tahun-baru", help="draft a new year from the last one (params, PK, narasi)")
+    _common(p)
+    p.set_defaults(year_required=True)
+    p.add_argument("--dari", type=int, default=None,
+                   help="the year to copy (default: the last year with a PK)")
+
     p = sub.add_parser("golden", help="re-execute the notebooks in place as the nbval reference")
     _common(p)
     return parser
@@ -66,7 +73,10 @@ def resolve_year(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "year_required", False) and args.year is None:
+        parser.error(f"{args.command}: give the new year with --year")
     args.year = resolve_year(args)
     module_name, func_name = COMMANDS[args.command].split(":")
     try:
@@ -85,6 +95,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 # ---- commands -------------------------------------------------------------------------------
+def cli_check(args: argparse.Namespace) -> int:
+    """``lkjip check``: the inputs, then every figure and every chapter run in this process, so
+    that a year that passes also builds."""
+    from lkjip.build.periksa import periksa
+    from lkjip.inputs.validate import cli_check as check_inputs
+
+    return check_inputs(args, then=lambda: periksa(args.year, args.data, args.params))
+
+
 def cli_figures(args: argparse.Namespace) -> int:
     """``lkjip figures``: every figure of the year, as a table or as JSON."""
     from lkjip.errors import DataError

@@ -7,12 +7,13 @@ import re
 from typing import Any
 
 from lkjip.errors import Problem
+from lkjip.inputs.kelengkapan import Kelengkapan
 from lkjip.inputs.pk_checks import PkChecks
 from lkjip.inputs.reading import Read, err, warn
 from lkjip.inputs.yaml_file import line_of
 
 
-class CrossChecks(PkChecks):
+class CrossChecks(PkChecks, Kelengkapan):
     """The checks across tables, on the tables that were read without error."""
 
     def __init__(self, year: int, results: dict[str, Read], shown: dict[str, str]):
@@ -37,7 +38,8 @@ class CrossChecks(PkChecks):
         for check in (self.year_has_data, self.indicator_codes, self.sasaran_codes,
                       self.narasi_codes, self.published_ids, *self.pk_checks(), self.budget_sums,
                       self.realisasi_within_pagu, self.indicator_budget_within_sasaran, self.nips,
-                      self.kecamatan_counts, self.narasi_without_numbers):
+                      self.kecamatan_counts, self.narasi_without_numbers,
+                      self.year_rows_of_optional_tables):
             check()
         return self.problems
 

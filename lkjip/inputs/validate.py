@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -109,8 +109,12 @@ def _report(problems: list[Problem], tables: int, rows: int, office: str,
 
 
 # --- lkjip check ----------------------------------------------------------------------------------
-def cli_check(args: argparse.Namespace) -> int:
-    """``lkjip check``: 0 and one summary line, or 2 and every problem, one per line."""
+def cli_check(args: argparse.Namespace,
+              then: Callable[[], list[Problem]] | None = None) -> int:
+    """``lkjip check``: 0 and one summary line, or 2 and every problem, one per line.
+
+    ``then`` runs when the inputs are valid (the later stages' own checks); its problems are
+    errors of the check."""
     import yaml
 
     strict = bool(getattr(args, "strict", False))
@@ -123,6 +127,8 @@ def cli_check(args: argparse.Namespace) -> int:
         report = _report([err(str(getattr(exc, "filename", "") or "input"), None, None,
                                "readable inputs", f"{type(exc).__name__}: {exc}")], 0, 0, "",
                          args.year)
+    if then is not None and not report.errors:
+        report.errors.extend(then())
     office = report.office or "?"
     failed = bool(report.errors) or (strict and bool(report.warnings))
     if not failed:
