@@ -17,6 +17,7 @@ from typing import Any
 from markupsafe import Markup
 
 from lkjip.present import fmt
+from lkjip.present.markup import sel
 from lkjip.present.pk import Indikator, perjanjian
 from lkjip.present.tabel import KOSONG, Sel
 from lkjip.present.teks import rentang_tahun
@@ -142,11 +143,11 @@ def tabel_rencana_aksi(L: Any, x: Any) -> dict[str, Any] | None:
     width = 2 + len(tws)
     rows: list[Any] = []
     for s, grp in first.groupby("sasaran", sort=False):
-        rows.append({"cells": [Sel(s, colspan=width)], "class": "jumlah", "tbody": True})
+        rows.append({"cells": [Sel(sel(s), colspan=width)], "class": "jumlah", "tbody": True})
         for keg, sub in grp.groupby("kegiatan", sort=False):
-            rows.append({"cells": [Sel(keg, colspan=width, kelas="kegiatan-judul")], "class": "kegiatan", "tbody": True})
+            rows.append({"cells": [Sel(sel(keg), colspan=width, kelas="kegiatan-judul")], "class": "kegiatan", "tbody": True})
             for r in sub.itertuples(index=False):
-                rows.append([Sel(int(r.no), kelas="ac"), r.uraian]
+                rows.append([Sel(int(r.no), kelas="ac"), sel(r.uraian)]
                             + [Sel(fmt.persen(wide.at[r.no, k], 0), kelas="ar") for k in tws])
     rows.append({"cells": [Sel("Rata-rata capaian triwulan", colspan=2)]
                  + [Sel(L.v(f"{i.p}.triwulan.{k}.capaian"), kelas="ar") for k in tws], "class": "total", "tbody": True})

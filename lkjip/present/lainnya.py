@@ -7,6 +7,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from lkjip.present.markup import sel
 from lkjip.present.tabel import KOSONG
 
 INOVASI_KELOMPOK = {"inovasi_kantor": "Inovasi kantor", "layanan_keimigrasian": "Inovasi dan kebijakan layanan"}
@@ -33,12 +34,12 @@ def penghargaan(L: Any) -> list[str]:
 
 def capaian_tahun_ini(L: Any) -> list[Markup]:
     """Other results of the year as list items: "**Judul.** Uraian"."""
-    return [Markup("<strong>{}.</strong> {}").format(c["judul"], c.get("uraian") or "") for c in capaian_lain(L, "capaian")]
+    return [Markup("<strong>{}.</strong> {}").format(sel(c["judul"]), sel(c.get("uraian") or "")) for c in capaian_lain(L, "capaian")]
 
 
 def catatan_pelaporan(L: Any) -> list[Markup]:
     """Notes of the office about reporting this year (jenis catatan) as list items."""
-    return [Markup("<strong>{}.</strong> {}").format(c["judul"], c.get("uraian") or "") for c in capaian_lain(L, "catatan")]
+    return [Markup("<strong>{}.</strong> {}").format(sel(c["judul"]), sel(c.get("uraian") or "")) for c in capaian_lain(L, "catatan")]
 
 
 def tabel_capaian_lain(L: Any) -> dict[str, Any] | None:
@@ -46,7 +47,7 @@ def tabel_capaian_lain(L: Any) -> dict[str, Any] | None:
     items = capaian_lain(L, "capaian")
     if not items:
         return None
-    rows = [[c["judul"], c.get("uraian") or KOSONG] for c in items]
+    rows = [[sel(c["judul"]), sel(c["uraian"]) if c.get("uraian") else KOSONG] for c in items]
     return {"rows": rows, "kolom": ["Capaian", "Uraian"], "align": "ll", "judul": f"Capaian lain tahun {L.year}"}
 
 
@@ -71,6 +72,6 @@ def tabel_inovasi(L: Any, kelompok: str = "layanan_keimigrasian") -> dict[str, A
     items = inovasi(L, kelompok)
     if not items:
         return None
-    rows = [[i["nama"], i.get("uraian") or KOSONG] for i in items]
+    rows = [[sel(i["nama"]), sel(i["uraian"]) if i.get("uraian") else KOSONG] for i in items]
     return {"rows": rows, "kolom": ["Inovasi", "Uraian"], "align": "ll",
             "judul": f"{INOVASI_KELOMPOK.get(kelompok, kelompok)} yang diterapkan"}

@@ -23,11 +23,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import mistune
+from markupsafe import Markup
 
 OPEN, CLOSE = "\ue000", "\ue001"  # a token's ends (Unicode private use: never in data text)
 _TOKEN = re.compile(f"{OPEN}(\\d+){CLOSE}")
 _BLOCK_PARAGRAPH = re.compile(f"<p>\\s*{OPEN}(\\d+){CLOSE}\\s*</p>")
-_BLOCK_MARK = re.compile(r"^(\s*)([#>|=+*-]|\d+(?=[.)]))")
+# What would make a line of data text a heading, quote, list item or rule (emphasis such as
+# "*Monitoring* dan ..." is left alone)
+_BLOCK_MARK = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|[-*_]{3,}|\d+(?=[.)]))")
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
 
@@ -52,6 +55,17 @@ def data_text(text: object) -> Md:
         k = m.end()
         return Md(s[:k] + "\\" + s[k:])
     return Md(s[:m.start(2)] + "\\" + s[m.start(2):])
+
+
+def sel(text: object) -> Markup:
+    """A piece of data text for a table cell: escaped, with its inline Markdown (emphasis, safe
+    links) rendered, e.g. ``Layanan *Drive Thru*`` with the foreign words in italics."""
+    s = data_text(text)
+    nodes, state = mistune.Markdown(renderer=None).parse(s)
+    out = _Renderer()(nodes, state).strip()
+    if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
+        return Markup(out[3:-4])
+    return Markup.escape(clean(text))
 
 
 def daftar(items: Iterable[object], bernomor: bool = False) -> Md:

@@ -171,3 +171,27 @@ def test_rekonsiliasi_adds_its_chapter_and_reuses_the_others(built, tmp_path):
     page = (out / str(YEAR) / f"lkjip-{YEAR}.html").read_text(encoding="utf-8")
     assert '<section class="bab" id="bab-06-rekonsiliasi"' in page
     assert not (out / str(YEAR) / f"lkjip-{YEAR}.pdf").exists()
+
+
+# ---- official text, not the tool's notes (issue 16) ----------------------------------------------
+# Notes about this data set (its gaps, unconfirmed rules, disagreements with the published edition)
+# belong in the reconciliation appendix and the audit, never in a chapter of the report.
+NOTE_PHRASES = ("belum terkonfirmasi", "tidak tercatat", "tidak memuat target", "tidak dapat dicocokkan",
+                "laporan yang diterbitkan", "edisi terbitan", "laporan sumber", "data tidak memuat",
+                "rekonsiliasi", "lkjip")
+
+
+def test_the_chapters_carry_no_notes_about_the_data(built):
+    page = (built / f"lkjip-{YEAR}.html").read_text(encoding="utf-8")
+    body = page[page.index("<body"):]
+    text = htmllib.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<(style|script)\b.*?</\1>", "", body, flags=re.S)))
+    text = re.sub(r"LKjIP", "", text)  # the report's own name
+    found = [p for p in NOTE_PHRASES if p in text.lower()]
+    assert found == []
+
+
+def test_foreign_words_from_data_are_in_italics(built):
+    page = (built / f"lkjip-{YEAR}.html").read_text(encoding="utf-8")
+    for word in ("Drive Thru", "dongle", "public campaign", "website"):
+        assert f"<em>{word}</em>" in page, word
+        assert not re.search(rf"(?<!<em>){word}(?!</em>)", page), word
