@@ -34,6 +34,7 @@ from lkjip.errors import BuildError
 from lkjip.paths import BUILD_DIR, NOTEBOOKS_DIR, TEMPLATES_DIR
 
 FORMATS = ("html", "pdf", "docx")
+DEFAULT_FORMATS = ("html", "pdf")  # as `lkjip build` without --format
 
 
 def default_workers() -> int:
@@ -90,7 +91,7 @@ class Progress:
             print(text, file=self.stream, flush=True)
 
 
-def build(year: int, *, formats: tuple[str, ...] = FORMATS, data_dir: Path | None = None,
+def build(year: int, *, formats: tuple[str, ...] = DEFAULT_FORMATS, data_dir: Path | None = None,
           params_dir: Path | None = None, out_dir: Path | None = None, rekonsiliasi: bool = False,
           use_cache: bool = True, progress: TextIO | None = None, chapter_list: list[Chapter] | None = None,
           notebooks_dir: Path = NOTEBOOKS_DIR, workers: int | None = None, figures: bool = True,

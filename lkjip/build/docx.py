@@ -337,9 +337,9 @@ class Writer:
         # A caption's number ("Tabel 3.1"): its last number is a SEQ field set to that number,
         # so that Word's list of tables (TOC \c "Tabel") finds the caption and keeps the number.
         self.text(number.group(1), ctx, f)
-        self.open_para(ctx)
-        W.field(self.p, f"SEQ {number.group(2)} \\r {number.group(3)}", [W.run(number.group(3))])
-        self.space = False
+        W.field_start(self.p, f"SEQ {number.group(2)} \\r {number.group(3)}")
+        self.text(number.group(3), ctx, f)
+        W.field_end(self.p)
 
     def picture(self, el: Any, ctx: Ctx) -> None:
         """An image (a chart's SVG drawn as PNG, or a data: URI) in the paragraph being written,

@@ -220,12 +220,12 @@ def word_list(w: Any, el: Any, ctx: Ctx, fmt: Fmt) -> None:
         Paragraph(w.made[-1], w.doc).paragraph_format.space_after = Pt(BASE_PT)
 
 
-def caption(w: Any, el: Any, ctx: Ctx, owner: Any) -> Any:
-    """A table's or figure's caption (style Caption), bookmarked under its owner's id; its
-    number is followed by a hidden SEQ field. Returns its paragraph."""
+def caption(w: Any, el: Any, ctx: Ctx, owner: Any, size: float | None = None) -> Any:
+    """A table's or figure's caption (style Caption, in ``size`` pt if given), bookmarked under
+    its owner's id; the last part of its number is a SEQ field. Returns its paragraph."""
     start = len(w.made)
     w.in_caption = True
-    w.flow(el, replace(ctx, style="Caption", align=None, indent=ctx.indent, size=None), Fmt())
+    w.flow(el, replace(ctx, style="Caption", align=None, indent=ctx.indent, size=size), Fmt())
     w.in_caption = False
     w.close()
     p = w.made[start] if len(w.made) > start else None

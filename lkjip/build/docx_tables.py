@@ -160,18 +160,18 @@ def widths(slots: dict[tuple[int, int], Cell], ncols: int, available: int, full:
 
 def table(w: Any, el: Any, ctx: B.Ctx) -> None:
     """``el`` (a ``<table>``) written as a Word table where the writer ``w`` is."""
+    classes = set(el.get("class", "").split())
+    bordered = bool(classes & {"tabel", "dataframe"})
+    size = TABLE_PT if bordered else (ctx.size or B.BASE_PT)
     caption = el.find("caption")
-    if caption is not None:
-        p = B.caption(w, caption, ctx, el)
+    if caption is not None:  # lkjip.css: the caption in the table's size
+        p = B.caption(w, caption, ctx, el, size if bordered else None)
         if p is not None:
             Paragraph(p, w.doc).paragraph_format.keep_with_next = True
     rows = rows_of(el)
     slots, ncols = grid(rows)
     if not slots:
         return
-    classes = set(el.get("class", "").split())
-    bordered = bool(classes & {"tabel", "dataframe"})
-    size = TABLE_PT if bordered else (ctx.size or B.BASE_PT)
     pad = 144 if bordered else 120
     bold_rows = {r for r, (tr, _) in enumerate(rows) if set(tr.get("class", "").split()) & BOLD_ROWS}
     cols = widths(slots, ncols, w.width_left(ctx), "tabel" in classes, size, pad, bold_rows)

@@ -229,6 +229,18 @@ def test_committed_reference_has_lkjip_page_and_styles():
     assert fonts.get(qn("w:ascii")) == "DejaVu Sans"
 
 
+def test_an_office_s_own_reference_document_is_used_and_keyed(workspace):
+    from lkjip.build import sources
+
+    html = b"<html></html>"
+    before = sources.gather(2024, workspace.data, workspace.params)
+    assert before.reference() == docx_styles.REFERENCE
+    docx.Document().save(str(workspace.path("referensi.docx")))
+    after = sources.gather(2024, workspace.data, workspace.params)
+    assert after.reference() == workspace.path("referensi.docx").resolve()
+    assert after.docx_key(html) != before.docx_key(html)
+
+
 # ---- LibreOffice ------------------------------------------------------------------------------
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed (make test-office)")
 def test_libreoffice_lays_it_out_like_the_pdf(data, tmp_path):
