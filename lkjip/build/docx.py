@@ -62,7 +62,7 @@ class Writer:
         self.styles = {s.name: "" if s == default else s.style_id for s in self.doc.styles
                        if s.type == WD_STYLE_TYPE.PARAGRAPH}
         self.body = self.doc.element.body
-        self.sentinel = self.body.find(W.qn("w:sectPr"))
+        self.sentinel = self.body.get_or_add_sectPr()  # the last section's properties
         for child in list(self.body):
             if child is not self.sentinel:
                 self.body.remove(child)
@@ -172,9 +172,9 @@ class Writer:
                 para.add_run(title)
             else:
                 W.field(p, "PAGE")
-        rid = W.qn("r:id")
-        return (self.sentinel.find(W.qn("w:headerReference")).get(rid),
-                self.sentinel.find(W.qn("w:footerReference")).get(rid))
+        rid, default = W.qn("r:id"), W.qn("w:type")
+        return tuple(next(r.get(rid) for r in self.sentinel.findall(W.qn(f"w:{kind}")) if r.get(default) == "default")
+                     for kind in ("headerReference", "footerReference"))
 
     # ---- sections ---------------------------------------------------------------------------
     def _begin(self, section: W.Section) -> None:

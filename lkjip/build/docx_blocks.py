@@ -246,7 +246,7 @@ def toc(w: Any, nav: Any, ctx: Ctx) -> None:
         a = li.find(".//a")
         level = next((int(c[8:]) for c in li.get("class", "").split() if re.fullmatch(r"tingkat-\d", c)), 1)
         anchor = w.bookmarks.get((a.get("href") or "")[1:]) if a is not None else None
-        entries.append((f"TOC {level}", WS.sub(" ", li.text_content()).strip(), anchor))
+        entries.append((f"toc {level}", WS.sub(" ", li.text_content()).strip(), anchor))
     depth = max((int(e[0][4:]) for e in entries), default=2)
     _field_list(w, f'TOC \\o "1-{depth}" \\h \\z \\u', entries)
     title = Ctx(style="Judul Daftar Isi")
@@ -254,7 +254,7 @@ def toc(w: Any, nav: Any, ctx: Ctx) -> None:
         w.new_page()
         w.open_para(title).add_run(f"Daftar {word}")
         w.close()
-        _field_list(w, f'TOC \\h \\z \\c "{word}"', [("Table of Figures", t, b) for t, b in captions])
+        _field_list(w, f'TOC \\h \\z \\c "{word}"', [("table of figures", t, b) for t, b in captions])
     w.new_page()
 
 

@@ -57,9 +57,10 @@ class Spec:
     indent: int = 0
 
 
-# What lkjip.css gives each kind of paragraph. Word adds a paragraph's space after to the next
-# one's space before (CSS collapses them): headings' space before is the CSS margin less the
-# 10.5 pt a paragraph leaves after itself.
+# What lkjip.css gives each kind of paragraph; Word's own styles under Word's own names (some in
+# lower case: "toc 1", "table of figures"), so that Word uses them when it fills its fields.
+# Word adds a paragraph's space after to the next one's space before (CSS collapses them):
+# headings' space before is the CSS margin less the 10.5 pt a paragraph leaves after itself.
 SPECS: tuple[Spec, ...] = (
     Spec("Heading 1", size=15, bold=True, caps=True, align="center", before=0, after=18, keep_next=True, outline=0),
     Spec("Heading 2", size=12.5, bold=True, before=7, after=7.5, keep_next=True, outline=1),
@@ -72,9 +73,9 @@ SPECS: tuple[Spec, ...] = (
     Spec("Footer", size=9, align="center", before=0, after=0, line=1.0),
     Spec("List Paragraph", before=0, after=0),
     Spec("TOC Heading", size=15, bold=True, caps=True, align="center", before=0, after=18, outline=9),
-    Spec("TOC 1", bold=True, before=6, after=2, tab_leader=True),
-    Spec("TOC 2", before=0, after=2, tab_leader=True, indent=315),
-    Spec("Table of Figures", before=0, after=2, tab_leader=True),
+    Spec("toc 1", bold=True, before=6, after=2, tab_leader=True),
+    Spec("toc 2", before=0, after=2, tab_leader=True, indent=315),
+    Spec("table of figures", before=0, after=2, tab_leader=True),
     # classes of lkjip's HTML
     Spec("Judul Daftar Isi", base="TOC Heading"),
     Spec("Isi Tabel", size=9, before=0, after=0),
