@@ -102,6 +102,8 @@ class Writer:
         cp = self.doc.core_properties
         cp.title, cp.language = title, "id-ID"
         W.update_fields_on_open(self.doc.settings.element)
+        W.one_header_for_all_pages(self.doc.settings.element)
+        W.drop_thumbnail(self.doc)
         first_body = True
         for kind, elements in self._segments(root.find("body")):
             if kind in ("cover", "letter"):

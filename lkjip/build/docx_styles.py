@@ -239,9 +239,20 @@ def make_reference(path: Path = REFERENCE) -> None:
     for child in list(body):
         if child.tag != _w("sectPr"):
             body.remove(child)
-    from lkjip.build.docx_word import save_reproducibly
+    from lkjip.build.docx_word import drop_thumbnail, save_reproducibly
 
-    path.write_bytes(save_reproducibly(d))
+    drop_thumbnail(d)
+    path.write_bytes(save_reproducibly(d, {"word/fontTable.xml": _with_font}))
+
+
+def _with_font(font_table: bytes) -> bytes:
+    """The font table with lkjip's font, described so that a computer without it substitutes a
+    wide sans-serif of the same kind (Verdana, which DejaVu Sans's design follows)."""
+    entry = (f'<w:font w:name="{FONT}"><w:altName w:val="Verdana"/><w:panose1 w:val="020B0603030804020204"/>'
+             '<w:charset w:val="00"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>')
+    if f'w:name="{FONT}"'.encode() in font_table:
+        return font_table
+    return font_table.replace(b"</w:fonts>", entry.encode() + b"</w:fonts>")
 
 
 if __name__ == "__main__":

@@ -282,6 +282,19 @@ def update_fields_on_open(settings: Any) -> None:
     settings.append(new)
 
 
+def one_header_for_all_pages(settings: Any) -> None:
+    """No separate even-page headers (a template may ask for them; lkjip writes one header)."""
+    for old in settings.findall(qn("w:evenAndOddHeaders")):
+        settings.remove(old)
+
+
+def drop_thumbnail(document: Any) -> None:
+    """No preview picture: the reference's would show its own (empty) page, not the report."""
+    rels = document.part.package.rels
+    for rid in [rid for rid, rel in rels.items() if rel.reltype.endswith("/metadata/thumbnail")]:
+        rels.pop(rid)
+
+
 def fixed_time() -> Any:
     """The time written as the document's creation and modification: SOURCE_DATE_EPOCH when set
     (https://reproducible-builds.org/specs/source-date-epoch/), else 1980-01-01."""
@@ -293,10 +306,11 @@ def fixed_time() -> Any:
     return dt.datetime(*ZIP_TIME)
 
 
-def save_reproducibly(document: Any) -> bytes:
+def save_reproducibly(document: Any, edit: dict[str, Any] | None = None) -> bytes:
     """The document's bytes, the same for the same content: python-docx stamps ZIP entries with
     the current time, so the package is written again with fixed times, entries in name order
-    (``[Content_Types].xml`` first)."""
+    (``[Content_Types].xml`` first). ``edit`` maps an entry's name to a function of its bytes
+    (for a part python-docx only carries along)."""
     cp = document.core_properties
     cp.created = cp.modified = fixed_time()
     cp.revision = 1
@@ -313,5 +327,6 @@ def save_reproducibly(document: Any) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 3
-            dst.writestr(info, src.read(name))
+            data = src.read(name)
+            dst.writestr(info, edit[name](data) if edit and name in edit else data)
     return out.getvalue()
