@@ -23,6 +23,7 @@ The page is converted by element, not by text, so chapters may change freely:
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 from dataclasses import replace
@@ -339,9 +340,13 @@ class Writer:
         # A caption's number ("Tabel 3.1"): its last number is a SEQ field set to that number,
         # so that Word's list of tables (TOC \c "Tabel") finds the caption and keeps the number.
         self.text(number.group(1), ctx, f)
-        W.field_start(self.p, f"SEQ {number.group(2)} \\r {number.group(3)}")
+        runs = W.field_start(self.p, f"SEQ {number.group(2)} \\r {number.group(3)}")
         self.text(number.group(3), ctx, f)
-        W.field_end(self.p)
+        result = self.p[-1]
+        runs.append(W.field_end(self.p))
+        rpr = result.find(W.qn("w:rPr"))
+        for r in runs if rpr is not None else ():  # LibreOffice shows the field as its first run is
+            r.insert(0, copy.deepcopy(rpr))
 
     def picture(self, el: Any, ctx: Ctx) -> None:
         """An image (a chart's SVG drawn as PNG, or a data: URI) in the paragraph being written,

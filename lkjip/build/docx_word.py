@@ -55,16 +55,20 @@ def field(parent: Any, instr: str, result: list[Any] | str | None = None, dirty:
     parent.append(_wrap(el("fldChar", fldCharType="end")))
 
 
-def field_start(parent: Any, instr: str) -> None:
-    """The first half of a field whose result spans paragraphs (a table of contents)."""
-    begin = el("fldChar", fldCharType="begin", dirty="true")
-    parent.append(_wrap(begin))
-    parent.append(_wrap(el("instrText", f" {instr} ", xml_space="preserve")))
-    parent.append(_wrap(el("fldChar", fldCharType="separate")))
+def field_start(parent: Any, instr: str) -> list[Any]:
+    """The first half of a field whose result is written next (a table of contents spans
+    paragraphs); its runs."""
+    runs = [_wrap(el("fldChar", fldCharType="begin", dirty="true")),
+            _wrap(el("instrText", f" {instr} ", xml_space="preserve")), _wrap(el("fldChar", fldCharType="separate"))]
+    for r in runs:
+        parent.append(r)
+    return runs
 
 
-def field_end(parent: Any) -> None:
-    parent.append(_wrap(el("fldChar", fldCharType="end")))
+def field_end(parent: Any) -> Any:
+    r = _wrap(el("fldChar", fldCharType="end"))
+    parent.append(r)
+    return r
 
 
 def _wrap(child: Any) -> Any:
