@@ -1,5 +1,5 @@
 # lkjip: two commands do everything on a fresh machine.
-#   make report   set up .venv and build the report for the default year (HTML + PDF)
+#   make report   set up .venv and build the report for the default year (HTML + PDF + Word)
 #   make test     set up .venv and run the whole suite (unit tests, notebooks via nbval)
 # The interpreter .venv is made from: the distribution's /usr/bin/python3 when it is 3.11 or newer
 # and has venv (Debian builds it with profile-guided and link-time optimisation: on this machine
@@ -18,17 +18,28 @@ ifneq ($(shell cat $(MADE_WITH) 2>/dev/null),$(PYTHON))
   $(shell rm -f $(STAMP))
 endif
 
-.PHONY: setup report test lab golden bench lint clean sysdeps
+.PHONY: setup report test test-office lab golden bench lint clean sysdeps sysdeps-office referensi
 
 setup: $(STAMP)
 
-# WeasyPrint renders the PDF through Pango; HarfBuzz's subsetter makes font subsetting ~2.5 s faster.
+# WeasyPrint renders the PDF through Pango; HarfBuzz's subsetter makes font subsetting ~2.5 s faster;
+# CairoSVG draws the Word edition's charts through Cairo.
 # Installed here (as root, as on CI) only when it is missing.
 sysdeps:
-	@if ! ldconfig -p 2>/dev/null | grep -q libpango-1.0.so.0 || ! ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset.so.0; then \
+	@if ! ldconfig -p 2>/dev/null | grep -q libpango-1.0.so.0 || ! ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset.so.0 \
+	    || ! ldconfig -p 2>/dev/null | grep -q libcairo.so.2; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core; \
-	  else echo "WeasyPrint needs Pango: apt-get install libpango-1.0-0 libpangoft2-1.0-0" >&2; exit 1; fi; \
+	    apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libcairo2 fonts-dejavu-core; \
+	  else echo "WeasyPrint and CairoSVG need Pango and Cairo: apt-get install libpango-1.0-0 libpangoft2-1.0-0 libcairo2" >&2; exit 1; fi; \
+	fi
+
+# LibreOffice opens the Word edition in the tests that check its layout (they skip without it).
+# Not needed to build the report: installed only by `make test-office`.
+sysdeps-office:
+	@if ! command -v soffice >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui; \
+	  else echo "LibreOffice is needed: apt-get install libreoffice-writer-nogui" >&2; exit 1; fi; \
 	fi
 
 $(STAMP): pyproject.toml | sysdeps
@@ -49,11 +60,19 @@ $(STAMP): pyproject.toml | sysdeps
 	touch $(STAMP)
 
 report: setup
-	$(BIN)/lkjip build --year $(YEAR) --format html,pdf
+	$(BIN)/lkjip build --year $(YEAR) --format html,pdf,docx
 
 test: setup
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile tests
 	$(BIN)/python -m pytest -q -p no:randomly --nbval notebooks/ --nbval-sanitize-with notebooks/nbval-sanitize.cfg
+
+# the Word edition's tests, with LibreOffice (installed if missing)
+test-office: setup sysdeps-office
+	$(BIN)/python -m pytest -q tests/build/test_docx.py
+
+# write lkjip's reference document for the Word edition afresh (lkjip/build/docx_styles.py)
+referensi: setup
+	$(BIN)/python -m lkjip.build.docx_styles lkjip/present/templates/referensi.docx
 
 # JupyterLab on notebooks/ with the project's kernel; as root (as on this project's machines)
 # Jupyter refuses to start without --allow-root.

@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("build", help="build the report")
     _common(p)
-    p.add_argument("--format", default="html,pdf", help="comma-separated: html, pdf (default: html,pdf)")
+    p.add_argument("--format", default="html,pdf", help="comma-separated: html, pdf, docx (default: html,pdf)")
     p.add_argument("--out", type=Path, default=None, help="build folder (default: the repository's build/)")
     p.add_argument("--rekonsiliasi", action="store_true",
                    help="add the appendix 'Catatan Rekonsiliasi' (differences from the published report)")

@@ -3,7 +3,7 @@ checked by the audit.
 
 A build of year Y writes, into ``build/Y/``::
 
-    lkjip-Y.html  lkjip-Y.pdf  figures.json  audit.json  audit.html  manifest.json
+    lkjip-Y.html  lkjip-Y.pdf  lkjip-Y.docx  figures.json  audit.json  audit.html  manifest.json
     notebooks/<chapter>.ipynb
 
 It holds the year's lock, builds into a temporary folder next to ``build/Y/`` and swaps it in
@@ -14,8 +14,8 @@ Every result comes from the cache (``build/.cache/``, :mod:`lkjip.build.cache`) 
 is made from did not change (:mod:`lkjip.build.sources`); so when nothing changed, a build
 hashes its inputs, copies the cached results and swaps the folder. Otherwise the chapters run
 in kernels (:mod:`lkjip.build.kernels`) while this process computes the figures; then the
-chapters are stitched (:mod:`lkjip.build.stitch`), the PDF rendered (:mod:`lkjip.build.pdf`)
-and the audit run (:mod:`lkjip.audit`).
+chapters are stitched (:mod:`lkjip.build.stitch`), the PDF rendered (:mod:`lkjip.build.pdf`),
+the Word edition written (:mod:`lkjip.build.docx`) and the audit run (:mod:`lkjip.audit`).
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ from lkjip.build.chapters import Chapter, chapters
 from lkjip.errors import BuildError
 from lkjip.paths import BUILD_DIR, NOTEBOOKS_DIR, TEMPLATES_DIR
 
-FORMATS = ("html", "pdf")
+FORMATS = ("html", "pdf", "docx")
+DEFAULT_FORMATS = ("html", "pdf")  # as `lkjip build` without --format
 
 
 def default_workers() -> int:
@@ -90,7 +91,7 @@ class Progress:
             print(text, file=self.stream, flush=True)
 
 
-def build(year: int, *, formats: tuple[str, ...] = FORMATS, data_dir: Path | None = None,
+def build(year: int, *, formats: tuple[str, ...] = DEFAULT_FORMATS, data_dir: Path | None = None,
           params_dir: Path | None = None, out_dir: Path | None = None, rekonsiliasi: bool = False,
           use_cache: bool = True, progress: TextIO | None = None, chapter_list: list[Chapter] | None = None,
           notebooks_dir: Path = NOTEBOOKS_DIR, workers: int | None = None, figures: bool = True,
@@ -100,7 +101,7 @@ def build(year: int, *, formats: tuple[str, ...] = FORMATS, data_dir: Path | Non
     Parameters
     ----------
     formats
-        Which of "html" and "pdf" to write (the HTML is made for the PDF in any case).
+        Which of "html", "pdf" and "docx" to write (the HTML is made for the others in any case).
     data_dir, params_dir
         Input folders; None means the repository's ``data/`` and ``params/``.
     out_dir
@@ -144,6 +145,8 @@ def build(year: int, *, formats: tuple[str, ...] = FORMATS, data_dir: Path | Non
                 (tmp / f"lkjip-{year}.html").write_bytes(html_bytes)
             if "pdf" in formats:
                 (tmp / f"lkjip-{year}.pdf").write_bytes(run.pdf(html_bytes, tmp))
+            if "docx" in formats:
+                (tmp / f"lkjip-{year}.docx").write_bytes(run.docx(html_bytes))
             if figures:
                 (tmp / "figures.json").write_bytes(run.figures_json())
             audit_doc = run.audit(html_bytes) if audit else None
@@ -282,6 +285,19 @@ class _Run:
             return data
 
         return self._cached("report", self.src.pdf_key(html_bytes), "pdf", f"lkjip-{self.src.year}.pdf",
+                            "rendered", make)
+
+    def docx(self, html_bytes: bytes) -> bytes:
+        """The Word edition, with the office's own reference document (``referensi.docx`` in
+        its data folder) if it has one, else lkjip's."""
+        reference = self.src.reference()
+
+        def make() -> bytes:
+            from lkjip.build.docx import render_docx
+
+            return render_docx(html_bytes.decode("utf-8"), reference)
+
+        return self._cached("report", self.src.docx_key(html_bytes), "docx", f"lkjip-{self.src.year}.docx",
                             "rendered", make)
 
     def audit(self, html_bytes: bytes) -> dict[str, Any]:

@@ -7,7 +7,9 @@ knows it in a fraction of a second. Every result is keyed by everything it depen
   the office's data folder (every file, by content) and the environment;
 * ``figures.json``: the same without a notebook;
 * the HTML: the executed chapters, the templates, the package and the environment;
-* the PDF: the HTML, the package and the environment; the audit: the HTML and the figures' key.
+* the PDF: the HTML, the package and the environment; the audit: the HTML and the figures' key;
+* the Word edition: the HTML, the package, the templates (lkjip's reference document), the
+  office's own reference document if it has one, and the environment.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from lkjip.inputs.params import load_params
 from lkjip.paths import PARAMS_DIR, RULES_DIR, TEMPLATES_DIR, office_dir
 
 PACKAGE_DIR = Path(lkjip.__file__).resolve().parent
+REFERENCE_NAME = "referensi.docx"  # the Word edition's styles (lkjip.build.docx_styles)
 
 
 @dataclass
@@ -65,6 +68,17 @@ class Sources:
     def pdf_key(self, html_bytes: bytes) -> str:
         return C.sha256_json({"report": "pdf", "html": C.sha256_bytes(html_bytes), "env": self.env,
                               "package": self.package})
+
+    def reference(self) -> Path:
+        """The Word edition's reference document: the office's ``referensi.docx`` if its data
+        folder has one, else lkjip's (``lkjip/present/templates/referensi.docx``)."""
+        own = self.data_folder / REFERENCE_NAME
+        return own if REFERENCE_NAME in self.data else TEMPLATES_DIR / REFERENCE_NAME
+
+    def docx_key(self, html_bytes: bytes) -> str:
+        return C.sha256_json({"report": "docx", "html": C.sha256_bytes(html_bytes), "env": self.env,
+                              "package": self.package, "templates": self.templates,
+                              "reference": self.data.get(REFERENCE_NAME)})
 
     def audit_key(self, html_bytes: bytes) -> str:
         return C.sha256_json({"audit": True, "figures": self.figures_key(),

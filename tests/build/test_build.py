@@ -20,21 +20,22 @@ from lkjip.build.chapters import chapters
 from lkjip.paths import NOTEBOOKS_DIR, PROJ_ROOT
 
 YEAR = 2024
+FORMATS = ("html", "pdf", "docx")
 
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
-    """The repository's report, built cold (html + pdf) into a temporary build folder."""
+    """The repository's report, built cold (html + pdf + docx) into a temporary build folder."""
     out = tmp_path_factory.mktemp("build")
-    B.build(YEAR, formats=("html", "pdf"), out_dir=out)
+    B.build(YEAR, formats=FORMATS, out_dir=out)
     return out / str(YEAR)
 
 
 # ---- what a build writes ---------------------------------------------------------------------
 def test_build_writes_every_output(built):
     names = {p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file()}
-    expected = {f"lkjip-{YEAR}.html", f"lkjip-{YEAR}.pdf", "manifest.json", "figures.json",
+    expected = {f"lkjip-{YEAR}.html", f"lkjip-{YEAR}.pdf", f"lkjip-{YEAR}.docx", "manifest.json", "figures.json",
                 "audit.json", "audit.html"}
     expected |= {f"notebooks/{c.notebook}" for c in chapters()}
     assert names == expected
@@ -143,7 +144,7 @@ def test_executed_notebooks_carry_no_timing(built):
 
 def test_rebuild_without_cache_is_byte_identical(built, tmp_path):
     out = tmp_path / "build"
-    B.build(YEAR, formats=("html", "pdf"), out_dir=out, use_cache=False)
+    B.build(YEAR, formats=FORMATS, out_dir=out, use_cache=False)
     assert tree_hashes(out / str(YEAR)) == tree_hashes(built)
 
 
@@ -155,7 +156,7 @@ def test_nothing_changed_rebuild_is_cheap(built, monkeypatch):
     monkeypatch.setattr(kernels, "Pool", no_pool)
     before = tree_hashes(built)
     t = time.perf_counter()
-    result = B.build(YEAR, formats=("html", "pdf"), out_dir=built.parent)
+    result = B.build(YEAR, formats=FORMATS, out_dir=built.parent)
     seconds = time.perf_counter() - t
     assert {s.status for s in result.steps} == {"cached"}
     assert tree_hashes(built) == before
@@ -171,6 +172,41 @@ def test_rekonsiliasi_adds_its_chapter_and_reuses_the_others(built, tmp_path):
     page = (out / str(YEAR) / f"lkjip-{YEAR}.html").read_text(encoding="utf-8")
     assert '<section class="bab" id="bab-06-rekonsiliasi"' in page
     assert not (out / str(YEAR) / f"lkjip-{YEAR}.pdf").exists()
+    assert not (out / str(YEAR) / f"lkjip-{YEAR}.docx").exists()
+
+
+# ---- the Word edition of the real report -------------------------------------------------------
+def test_word_edition_has_the_report_s_structure_and_every_figure(built):
+    """The acceptance of the Word edition (issue 17), on the real report: its chapters in Heading
+    1, every table of the HTML a Word table, every displayed figure's text, the table of
+    contents and the page numbers as fields."""
+    import docx
+    import lxml.html
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    page = (built / f"lkjip-{YEAR}.html").read_text(encoding="utf-8")
+    root = lxml.html.document_fromstring(re.sub(r"<svg\b.*?</svg>", "", page, flags=re.S))
+    doc = docx.Document(str(built / f"lkjip-{YEAR}.docx"))
+    h1 = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert h1 == [re.sub(r"\s+", " ", h.text_content()).strip() for h in root.iter("h1")]
+    assert len(h1) >= 6 and "IKHTISAR EKSEKUTIF" in h1 and h1[-1] == "LAMPIRAN"
+    layout = [t for t in doc.tables if t.style.name == "Tata Letak"]  # signatures side by side
+    assert len(doc.tables) - len(layout) == len(root.xpath("//table"))
+    assert len(layout) == len(root.xpath("//div[contains(@style, 'display:flex')]"))
+
+    def norm(text: str) -> str:
+        return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+
+    words = norm("".join(t.text or "" for t in doc.element.iter(f"{w}t")))
+    shown = [norm(s.text_content()) for s in root.xpath("//span[contains(concat(' ', @class, ' '), ' angka ')]")]
+    assert shown and [s for s in shown if s not in words] == []
+    fields = [i.text.strip() for i in doc.element.iter(f"{w}instrText")]
+    assert any(f.startswith("TOC \\o") for f in fields)
+    footers = {i.text.strip() for s in doc.sections for i in s.footer.part.element.iter(f"{w}instrText")}
+    assert footers == {"PAGE"}
+    from lkjip.build.docx_images import take_svgs
+
+    assert len(doc.inline_shapes) == len(take_svgs(page)[1]) + len(root.xpath("//img"))  # every chart
 
 
 # ---- official text, not the tool's notes (issue 16) ----------------------------------------------
