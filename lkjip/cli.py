@@ -12,10 +12,11 @@ from lkjip.errors import LkjipError
 
 # sub-command -> "module:function"; each function takes the parsed args and returns an exit code.
 COMMANDS = {
-    "check": "lkjip.inputs.validate:cli_check",
+    "check": "lkjip.cli:cli_check",
     "figures": "lkjip.cli:cli_figures",
     "build": "lkjip.cli:cli_build",
     "audit": "lkjip.cli:cli_audit",
+    "kesiapan": "lkjip.cli:cli_kesiapan",
     "golden": "lkjip.cli:cli_golden",
 }
 
@@ -33,6 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="validate a year's inputs")
     _common(p)
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument("--kesiapan", action="store_true",
+                   help="also check evaluation readiness: exit 1 while a blocking criterion is not met")
 
     p = sub.add_parser("figures", help="print every figure of the report")
     _common(p)
@@ -48,6 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress display")
 
     p = sub.add_parser("audit", help="check every figure and compare with the published report")
+    _common(p)
+    p.add_argument("--out", type=Path, default=None, help="build folder (default: the repository's build/)")
+
+    p = sub.add_parser("kesiapan", help="check the report against the SAKIP evaluation criteria (kesiapan.html)")
     _common(p)
     p.add_argument("--out", type=Path, default=None, help="build folder (default: the repository's build/)")
 
@@ -114,9 +121,44 @@ def cli_build(args: argparse.Namespace) -> int:
                    use_cache=not args.no_cache, progress=None if args.quiet else sys.stderr)
     if result.audit is not None and not args.quiet:
         print(f"  {result.audit['summary']}", file=sys.stderr)
+    if result.kesiapan is not None and not args.quiet:
+        print(f"  {result.kesiapan['summary']} ({result.folder / 'kesiapan.html'})", file=sys.stderr)
     for name, message in result.audit_failed:
         print(f"lkjip build: audit check failed [{name}] {message}", file=sys.stderr)
     return 2 if result.audit_failed else 0
+
+
+def cli_check(args: argparse.Namespace) -> int:
+    """``lkjip check``: the inputs (exit 2 when invalid); with ``--kesiapan`` also the evaluation
+    readiness of the year's data, exit 1 while a blocking criterion is not met."""
+    from lkjip.inputs.validate import cli_check as check_inputs
+
+    code = check_inputs(args)
+    if code or not args.kesiapan:
+        return code
+    from lkjip.audit.kesiapan import kesiapan_year, lines
+
+    result = kesiapan_year(args.year, args.data, args.params)
+    print("\n".join(lines(result)))
+    return 1 if result.menghalangi else 0
+
+
+def cli_kesiapan(args: argparse.Namespace) -> int:
+    """``lkjip kesiapan``: the readiness check, written next to the year's build (with the places
+    in the built report when it exists); exit 1 while a blocking criterion is not met."""
+    from lkjip.audit.kesiapan import kesiapan_year, lines, write_outputs
+    from lkjip.paths import year_build_dir
+
+    out_dir = year_build_dir(args.year, args.out)
+    html_path = out_dir / f"lkjip-{args.year}.html"
+    html_text = html_path.read_text(encoding="utf-8") if html_path.exists() else None
+    result = kesiapan_year(args.year, args.data, args.params, html_text)
+    write_outputs(result, out_dir)
+    print("\n".join(lines(result)))
+    if html_text is None:
+        print(f"catatan: {html_path} tidak ada; letak di laporan tidak diperiksa (jalankan lkjip build dahulu)")
+    print(f"ditulis: {out_dir / 'kesiapan.json'} dan {out_dir / 'kesiapan.html'}")
+    return 1 if result.menghalangi else 0
 
 
 def cli_golden(args: argparse.Namespace) -> int:
