@@ -208,6 +208,13 @@ def test_empty_narasi_of_a_below_target_indicator_is_not_met_there_and_nowhere_e
     assert "kosong" in h.keterangan and h.saran and h.data == ["narasi/2024.yaml: indikator.b"]
 
 
+def test_no_causes_or_efforts_for_a_below_target_indicator_is_the_only_finding_not_met():
+    F = FiguresDouble()
+    for key in ("faktor_keberhasilan", "kendala", "solusi"):
+        F.inputs.narasi["indikator"]["b"][key] = []
+    assert not_met(periksa(F, laporan(F))) == {("sebab_upaya", "b")}
+
+
 def test_below_target_without_kendala_or_solusi_is_partly_met():
     F = FiguresDouble()
     F.inputs.narasi["indikator"]["b"]["solusi"] = []
