@@ -16,6 +16,7 @@ COMMANDS = {
     "figures": "lkjip.cli:cli_figures",
     "build": "lkjip.cli:cli_build",
     "audit": "lkjip.cli:cli_audit",
+    "kesiapan": "lkjip.cli:cli_kesiapan",
     "golden": "lkjip.cli:cli_golden",
     "tahun-baru": "lkjip.inputs.tahun_baru:cli_tahun_baru",
 }
@@ -34,6 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="validate a year's inputs")
     _common(p)
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument("--kesiapan", action="store_true",
+                   help="also check evaluation readiness: exit 1 while a blocking criterion is not met")
 
     p = sub.add_parser("figures", help="print every figure of the report")
     _common(p)
@@ -57,6 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(year_required=True)
     p.add_argument("--dari", type=int, default=None,
                    help="the year to copy (default: the last year with a PK)")
+
+    p = sub.add_parser("kesiapan", help="check the report against the SAKIP evaluation criteria (kesiapan.html)")
+    _common(p)
+    p.add_argument("--out", type=Path, default=None, help="build folder (default: the repository's build/)")
 
     p = sub.add_parser("golden", help="re-execute the notebooks in place as the nbval reference")
     _common(p)
@@ -95,15 +102,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 # ---- commands -------------------------------------------------------------------------------
-def cli_check(args: argparse.Namespace) -> int:
-    """``lkjip check``: the inputs, then every figure and every chapter run in this process, so
-    that a year that passes also builds."""
-    from lkjip.build.periksa import periksa
-    from lkjip.inputs.validate import cli_check as check_inputs
-
-    return check_inputs(args, then=lambda: periksa(args.year, args.data, args.params))
-
-
 def cli_figures(args: argparse.Namespace) -> int:
     """``lkjip figures``: every figure of the year, as a table or as JSON."""
     from lkjip.errors import DataError
@@ -133,9 +131,46 @@ def cli_build(args: argparse.Namespace) -> int:
                    use_cache=not args.no_cache, progress=None if args.quiet else sys.stderr)
     if result.audit is not None and not args.quiet:
         print(f"  {result.audit['summary']}", file=sys.stderr)
+    if result.kesiapan is not None and not args.quiet:
+        print(f"  {result.kesiapan['summary']} ({result.folder / 'kesiapan.html'})", file=sys.stderr)
     for name, message in result.audit_failed:
         print(f"lkjip build: audit check failed [{name}] {message}", file=sys.stderr)
     return 2 if result.audit_failed else 0
+
+
+def cli_check(args: argparse.Namespace) -> int:
+    """``lkjip check``: the inputs, then every figure and every chapter run in this process, so
+    that a year that passes also builds (exit 2 when not); with ``--kesiapan`` also the
+    evaluation readiness of the year's data, exit 1 while a blocking criterion is not met."""
+    from lkjip.build.periksa import periksa
+    from lkjip.inputs.validate import cli_check as check_inputs
+
+    code = check_inputs(args, then=lambda: periksa(args.year, args.data, args.params))
+    if code or not args.kesiapan:
+        return code
+    from lkjip.audit.kesiapan import kesiapan_year, lines
+
+    result = kesiapan_year(args.year, args.data, args.params)
+    print("\n".join(lines(result)))
+    return 1 if result.menghalangi else 0
+
+
+def cli_kesiapan(args: argparse.Namespace) -> int:
+    """``lkjip kesiapan``: the readiness check, written next to the year's build (with the places
+    in the built report when it exists); exit 1 while a blocking criterion is not met."""
+    from lkjip.audit.kesiapan import kesiapan_year, lines, write_outputs
+    from lkjip.paths import year_build_dir
+
+    out_dir = year_build_dir(args.year, args.out)
+    html_path = out_dir / f"lkjip-{args.year}.html"
+    html_text = html_path.read_text(encoding="utf-8") if html_path.exists() else None
+    result = kesiapan_year(args.year, args.data, args.params, html_text)
+    write_outputs(result, out_dir)
+    print("\n".join(lines(result)))
+    if html_text is None:
+        print(f"catatan: {html_path} tidak ada; letak di laporan tidak diperiksa (jalankan lkjip build dahulu)")
+    print(f"ditulis: {out_dir / 'kesiapan.json'} dan {out_dir / 'kesiapan.html'}")
+    return 1 if result.menghalangi else 0
 
 
 def cli_golden(args: argparse.Namespace) -> int:

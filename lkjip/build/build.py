@@ -3,8 +3,8 @@ checked by the audit.
 
 A build of year Y writes, into ``build/Y/``::
 
-    lkjip-Y.html  lkjip-Y.pdf  lkjip-Y.docx  figures.json  audit.json  audit.html  manifest.json
-    notebooks/<chapter>.ipynb
+    lkjip-Y.html  lkjip-Y.pdf  lkjip-Y.docx  figures.json  audit.json  audit.html
+    kesiapan.json  kesiapan.html  manifest.json  notebooks/<chapter>.ipynb
 
 It holds the year's lock, builds into a temporary folder next to ``build/Y/`` and swaps it in
 only when everything succeeded (:mod:`lkjip.build.folder`): a failed build leaves the previous
@@ -15,7 +15,8 @@ is made from did not change (:mod:`lkjip.build.sources`); so when nothing change
 hashes its inputs, copies the cached results and swaps the folder. Otherwise the chapters run
 in kernels (:mod:`lkjip.build.kernels`) while this process computes the figures; then the
 chapters are stitched (:mod:`lkjip.build.stitch`), the PDF rendered (:mod:`lkjip.build.pdf`),
-the Word edition written (:mod:`lkjip.build.docx`) and the audit run (:mod:`lkjip.audit`).
+the Word edition written (:mod:`lkjip.build.docx`), and the audit and the evaluation readiness
+check run (:mod:`lkjip.audit`).
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ class BuildResult:
     steps: list[Step] = field(default_factory=list)
     seconds: float = 0.0
     audit: dict[str, Any] | None = None  # summary, failed ([check, message])
+    kesiapan: dict[str, Any] | None = None  # summary, menghalangi ([criterion code])
 
     @property
     def audit_failed(self) -> list[tuple[str, str]]:
@@ -115,7 +117,8 @@ def build(year: int, *, formats: tuple[str, ...] = DEFAULT_FORMATS, data_dir: Pa
     chapter_list, notebooks_dir, workers
         For tests and special runs: which chapters, where their notebooks are, how many kernels.
     figures, audit
-        Whether to write figures.json, and to run the audit (which needs the figures).
+        Whether to write figures.json, and to run the audit and the readiness check (which
+        need the figures).
     """
     t0 = time.perf_counter()
     formats = tuple(formats)
@@ -153,6 +156,10 @@ def build(year: int, *, formats: tuple[str, ...] = DEFAULT_FORMATS, data_dir: Pa
             if audit_doc is not None:
                 for name in ("audit.json", "audit.html"):
                     (tmp / name).write_text(audit_doc[name], encoding="utf-8")
+            kesiapan_doc = run.kesiapan(html_bytes) if audit else None
+            if kesiapan_doc is not None:
+                for name in ("kesiapan.json", "kesiapan.html"):
+                    (tmp / name).write_text(kesiapan_doc[name], encoding="utf-8")
             manifest.write(tmp / "manifest.json",
                            manifest.manifest(src, chs, tmp, data_dir, params_dir, Path(notebooks_dir), formats))
             folder.swap(tmp, final)
@@ -160,7 +167,8 @@ def build(year: int, *, formats: tuple[str, ...] = DEFAULT_FORMATS, data_dir: Pa
     seconds = time.perf_counter() - t0
     show.say(f"{final} ready in {seconds:.2f} s")
     summary = {"summary": audit_doc["summary"], "failed": audit_doc["failed"]} if audit_doc else None
-    return BuildResult(final, show.steps, seconds, summary)
+    kesiapan = {k: kesiapan_doc[k] for k in ("summary", "menghalangi")} if kesiapan_doc else None
+    return BuildResult(final, show.steps, seconds, summary, kesiapan)
 
 
 class _Run:
@@ -316,3 +324,18 @@ class _Run:
         data = self._cached("audit", self.src.audit_key(html_bytes), "json", "audit", "executed", make,
                             keep=lambda data: not json.loads(data)["failed"])
         return json.loads(data)
+
+    def kesiapan(self, html_bytes: bytes) -> dict[str, Any]:
+        """The evaluation readiness check of the registry, the inputs and the rendered HTML:
+        summary, blocking criteria not met, and the texts of kesiapan.json and kesiapan.html."""
+        def make() -> bytes:
+            from lkjip.audit.kesiapan import run_kesiapan
+            from lkjip.audit.kesiapan_html import to_html
+
+            result = run_kesiapan(self.figures(), html_bytes.decode("utf-8"))
+            doc = {"summary": result.summary(), "menghalangi": [hk.kriterium.kode for hk in result.menghalangi],
+                   "kesiapan.json": result.to_json(), "kesiapan.html": to_html(result)}
+            return json.dumps(doc, ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+        return json.loads(self._cached("kesiapan", self.src.audit_key(html_bytes), "json", "kesiapan",
+                                       "executed", make))

@@ -36,7 +36,7 @@ def built(tmp_path_factory) -> Path:
 def test_build_writes_every_output(built):
     names = {p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file()}
     expected = {f"lkjip-{YEAR}.html", f"lkjip-{YEAR}.pdf", f"lkjip-{YEAR}.docx", "manifest.json", "figures.json",
-                "audit.json", "audit.html"}
+                "audit.json", "audit.html", "kesiapan.json", "kesiapan.html"}
     expected |= {f"notebooks/{c.notebook}" for c in chapters()}
     assert names == expected
     assert (built / f"lkjip-{YEAR}.pdf").read_bytes().startswith(b"%PDF-")
@@ -117,6 +117,25 @@ def test_build_audits_what_it_built(built):
     assert m["outputs"]["audit.json"] == sha(built / "audit.json")
 
 
+def test_build_checks_evaluation_readiness_of_what_it_built(built):
+    """kesiapan.json and kesiapan.html of the build are those of ``lkjip kesiapan`` on the same
+    HTML, with places in it."""
+    from lkjip.audit.kesiapan import kesiapan_year
+    from lkjip.audit.kesiapan_html import to_html
+
+    page = (built / f"lkjip-{YEAR}.html").read_text(encoding="utf-8")
+    result = kesiapan_year(YEAR, html_text=page)
+    assert (built / "kesiapan.json").read_text(encoding="utf-8") == result.to_json()
+    assert (built / "kesiapan.html").read_text(encoding="utf-8") == to_html(result)
+    doc = json.loads(result.to_json())
+    assert doc["html_diperiksa"] is True
+    target = next(c for c in doc["kriteria"] if c["kode"] == "target_realisasi")["hasil"][0]
+    assert target["tempat"] and all(t["bab"].startswith("BAB III") for t in target["tempat"])
+    ids = set(re.findall(r'\bid="([^"]+)"', page))
+    links = re.findall(rf"href='lkjip-{YEAR}\.html#([^']+)'", (built / "kesiapan.html").read_text(encoding="utf-8"))
+    assert links and set(links) <= ids
+
+
 def test_manifest_hashes_inputs_without_timestamps(built):
     text = (built / "manifest.json").read_text(encoding="utf-8")
     m = json.loads(text)
@@ -167,7 +186,8 @@ def test_rekonsiliasi_adds_its_chapter_and_reuses_the_others(built, tmp_path):
     out = tmp_path / "build"
     shutil.copytree(built.parent / ".cache", out / ".cache")
     result = B.build(YEAR, formats=("html",), out_dir=out, rekonsiliasi=True)
-    assert result.executed() == ["06_rekonsiliasi.ipynb", "audit"]  # the HTML changed: audited again
+    # the HTML changed: audited and checked for readiness again
+    assert result.executed() == ["06_rekonsiliasi.ipynb", "audit", "kesiapan"]
     assert re.search(r"(\d+)/\1 consistency checks passed", result.audit["summary"])
     page = (out / str(YEAR) / f"lkjip-{YEAR}.html").read_text(encoding="utf-8")
     assert '<section class="bab" id="bab-06-rekonsiliasi"' in page
