@@ -35,13 +35,12 @@ def text(page: str) -> str:
 def built(tmp_path_factory) -> dict[int, str]:
     out = tmp_path_factory.mktemp("contoh")
     pages = {}
-    for year, formats in ((2024, "html,pdf"), (2025, "html")):
+    for year, formats in ((2024, "html"), (2025, "html")):  # the PDF: test_tahun_baru
         code, log = run("check", "--year", str(year), *WHERE)
         assert code == 0, log
         code, log = run("build", "--year", str(year), "--format", formats, "--out", str(out), "--quiet", *WHERE)
         assert code == 0, log
         pages[year] = (out / str(year) / f"lkjip-{year}.html").read_text(encoding="utf-8")
-    assert (out / "2024" / "lkjip-2024.pdf").read_bytes().startswith(b"%PDF")
     return pages
 
 
