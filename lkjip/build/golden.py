@@ -5,6 +5,7 @@ compares against, by id)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import Any, TextIO
@@ -38,6 +39,9 @@ def golden(year: int, *, data_dir: Path | None = None, params_dir: Path | None =
         # run as it is (JupyterLab, nbval) reproduces these outputs, and a year typed into the
         # parameters cell is the year that runs.
         d.nb.cells = [c for c in d.nb.cells if "injected-parameters" not in c.get("metadata", {}).get("tags", [])]
+        for c in d.nb.cells:  # ... and it holds the year these outputs are of
+            if "parameters" in c.get("metadata", {}).get("tags", []):
+                c.source = re.sub(r"(?m)^year: int = \d+", f"year: int = {int(year)}", c.source)
         clean(d.nb, Path(d.job.name).stem)
         target = Path(notebooks_dir) / d.job.name
         write_atomic(target, dumps(d.nb))

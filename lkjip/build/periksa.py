@@ -4,7 +4,8 @@ every chapter's code in this process, so that a check that passes means a build 
 Running a chapter here is what its kernel would do, without the kernel: the parameters cell,
 then the year's parameters (as papermill injects them), then each code cell in order, a
 ``%%teks`` cell as ``L.teks(...)``. What the cells display is thrown away; only an exception
-matters. It takes about a second for all chapters, against several for a build.
+matters. The whole check takes about 4.5 s for the 2024 report (1.3 s of it the inputs), against
+about 5 s of kernel time for a build in HTML alone.
 """
 
 from __future__ import annotations

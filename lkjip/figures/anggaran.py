@@ -137,12 +137,14 @@ def _per_sasaran_dan_indikator(F: Figures, s: Sink) -> None:
         _per_indikator(F, s, ai)
         return
     ring = ang.ringkas((r.sasaran, int(r.pagu), int(r.realisasi)) for r in sa.itertuples(index=False))
+    names = _names(F, "sasaran", "sasaran")
     for b in ring.baris:
         q = f"anggaran.sasaran.{b.nama}"
         src = f"anggaran_sasaran.csv[tahun={F.year},sasaran={b.nama}]"
-        s.add(f"{q}.pagu", b.pagu, "rupiah", f"Pagu sasaran {b.nama}", [src])
-        s.add(f"{q}.realisasi", b.realisasi, "rupiah", f"Realisasi sasaran {b.nama}", [src])
-        s.add(f"{q}.persen", b.persen, "persen", f"Penyerapan sasaran {b.nama}", [f"{q}.pagu", f"{q}.realisasi"])
+        name = names.get(b.nama, b.nama)
+        s.add(f"{q}.pagu", b.pagu, "rupiah", f"Pagu sasaran {name}", [src])
+        s.add(f"{q}.realisasi", b.realisasi, "rupiah", f"Realisasi sasaran {name}", [src])
+        s.add(f"{q}.persen", b.persen, "persen", f"Penyerapan sasaran {name}", [f"{q}.pagu", f"{q}.realisasi"])
     parts = [f"anggaran.sasaran.{b.nama}" for b in ring.baris]
     s.add(
         "anggaran.sasaran.total.pagu",
@@ -176,19 +178,27 @@ def _per_sasaran_dan_indikator(F: Figures, s: Sink) -> None:
     _per_indikator(F, s, ai)
 
 
+def _names(F: Figures, table: str, column: str) -> dict[str, str]:
+    """Code -> name of the year's sasaran or indicators, for the figures' labels."""
+    frame = F.this_year(table)
+    return dict(zip(frame["kode"], frame[column], strict=True))
+
+
 def _per_indikator(F: Figures, s: Sink, ai: Any) -> None:
     from lkjip.calc import anggaran as ang
 
+    names = _names(F, "indikator", "indikator")
     for r in ai.itertuples(index=False):
         q = f"anggaran.indikator.{r.indikator}"
         src = f"anggaran_indikator.csv[tahun={F.year},indikator={r.indikator}]"
-        s.add(f"{q}.pagu", int(r.pagu), "rupiah", f"Pagu indikator {r.indikator}", [src])
-        s.add(f"{q}.realisasi", int(r.realisasi), "rupiah", f"Realisasi indikator {r.indikator}", [src])
+        name = names.get(r.indikator, r.indikator)
+        s.add(f"{q}.pagu", int(r.pagu), "rupiah", f"Pagu indikator {name}", [src])
+        s.add(f"{q}.realisasi", int(r.realisasi), "rupiah", f"Realisasi indikator {name}", [src])
         s.add(
             f"{q}.persen",
             ang.serapan(int(r.pagu), int(r.realisasi)),
             "persen",
-            f"Penyerapan indikator {r.indikator}",
+            f"Penyerapan indikator {name}",
             [f"{q}.pagu", f"{q}.realisasi"],
             "pagu nol" if int(r.pagu) == 0 else "",
         )

@@ -29,7 +29,7 @@ import yaml
 from lkjip.errors import DataError, Problem
 from lkjip.inputs.load import FILES
 from lkjip.inputs.params import read_file as read_params
-from lkjip.inputs.yaml_spec import YAML_FILES, ListOf, MapOf
+from lkjip.inputs.yaml_spec import PARAMS_SPEC, YAML_FILES, ListOf, MapOf
 from lkjip.paths import DATA_DIR, PARAMS_DIR, office_dir
 
 # params that differ every year: left empty in the draft
@@ -119,13 +119,22 @@ def narasi_draft(year: int, sasaran: list[tuple[str, str]], indikator: list[tupl
 
 
 def params_draft(source_file: Path, year: int) -> str:
-    values = read_params(source_file)
+    """The last year's params with the yearly values empty; without that file, every key of the
+    contract empty (``office`` comes from defaults.yaml)."""
+    if source_file.exists():
+        values = read_params(source_file)
+        origin = f"disalin dari {source_file.name}"
+        empty = PER_TAHUN
+    else:
+        values = {k: _empty(v) for k, v in PARAMS_SPEC.items() if k != "office"}
+        origin = f"{source_file.name} tidak ada, semua kunci dikosongkan"
+        empty = tuple(k for k in values if k != "year")
     values["year"] = year
     for key in PER_TAHUN:
         if key in values:
             values[key] = None
-    head = (f"# Parameter laporan tahun {year}, disalin dari {source_file.name}. Isi kunci yang\n"
-            f"# kosong ({', '.join(PER_TAHUN)}), periksa yang lain, lalu: lkjip check --year {year}\n")
+    head = (f"# Parameter laporan tahun {year} ({origin}). Isi kunci yang kosong\n"
+            f"# ({', '.join(empty)}), periksa yang lain, lalu: lkjip check --year {year}\n")
     return head + yaml.safe_dump(values, allow_unicode=True, sort_keys=False, width=100)
 
 
@@ -152,7 +161,7 @@ def tahun_baru(year: int, data_dir: Path | None = None, params_dir: Path | None 
     src_params = params_root / f"{source}.yaml"
     if target.exists():
         done.dibiarkan.append(str(target))
-    elif src_params.exists():
+    else:
         target.write_text(params_draft(src_params, year), encoding="utf-8")
         done.dibuat.append(str(target))
 

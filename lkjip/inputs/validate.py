@@ -44,7 +44,8 @@ def _read_params(year: int, params_root: Path) -> tuple[dict[str, Any], list[Pro
     if defaults.exists():
         result = read_yaml(yaml_spec.DEFAULTS_SPEC, defaults, shown_path(defaults, params_root.parent))
         problems += result.problems
-        values.update(result.value or {})
+        # an optional key left out of defaults.yaml reads as empty: it must not hide a missing key
+        values.update({k: v for k, v in (result.value or {}).items() if v is not None})
         values.pop("default_year", None)
     path = params_root / f"{year}.yaml"
     shown = shown_path(path, params_root.parent)
