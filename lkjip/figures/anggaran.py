@@ -18,7 +18,7 @@ JENIS_BELANJA = ("pegawai", "barang", "modal")
 def anggaran(F: Figures, s: Sink) -> None:
     from lkjip.calc import anggaran as ang
 
-    jb = F.table("anggaran_jenis_belanja")
+    jb = F.up_to_year("anggaran_jenis_belanja")
     years = sorted(int(y) for y in jb["tahun"].unique())
     persen_by_year: dict[int, float | None] = {}
     for y in years:

@@ -26,7 +26,7 @@ def _counts(s: Sink, F: Figures, row: Any, series: dict[int, float | None]) -> N
     from lkjip.calc import kinerja
 
     p, name = f"ikk.{row.kode}", row.indikator
-    df = F.table("realisasi")
+    df = F.up_to_year("realisasi")
     df = df[df["indikator"] == row.kode]
     for tahun, rows in df.groupby("tahun", sort=True):
         tahun = int(tahun)
@@ -57,7 +57,7 @@ def _survey(s: Sink, F: Figures, row: Any, series: dict[int, float | None]) -> N
     from lkjip.calc.indeks import indeks_survei
 
     p, name = f"ikk.{row.kode}", row.indikator
-    sv = F.table("survei")
+    sv = F.up_to_year("survei")
     for r in sv[sv["indikator"] == row.kode].sort_values("tahun").itertuples(index=False):
         q = f"{p}.tahun.{int(r.tahun)}"
         src = f"survei.csv[tahun={int(r.tahun)},indikator={row.kode}]"

@@ -13,7 +13,7 @@ def ikpa(F: Figures, s: Sink) -> None:
     from lkjip.calc.ikpa import hitung_ikpa
     from lkjip.calc.rules import load_rules
 
-    df = F.table("ikpa")
+    df = F.up_to_year("ikpa")
     for y, rows in df.groupby("tahun", sort=True):
         y = int(y)
         vals = {r.komponen: as_number(r.nilai) for r in rows.itertuples(index=False)}
@@ -79,7 +79,7 @@ def ikpa(F: Figures, s: Sink) -> None:
 
 
 def smart(F: Figures, s: Sink) -> None:
-    for r in F.table("smart").sort_values(["tahun", "komponen"]).itertuples(index=False):
+    for r in F.up_to_year("smart").sort_values(["tahun", "komponen"]).itertuples(index=False):
         s.add(
             f"smart.tahun.{int(r.tahun)}.{r.komponen}",
             as_number(r.nilai),

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 def pnbp(F: Figures, s: Sink) -> None:
     from lkjip.calc import pnbp, riwayat
 
-    df = F.table("pnbp")
+    df = F.up_to_year("pnbp")
     series: dict[int, int] = {}
     for y, rows in df.groupby("tahun", sort=True):
         y = int(y)

@@ -119,6 +119,12 @@ class Figures:
         df = self.table(name)
         return df[df["tahun"] == self.year]
 
+    def up_to_year(self, name: str):
+        """The rows of the report's year and the years before it: a report never shows a later
+        year, even when the data folder already holds it."""
+        df = self.table(name)
+        return df[df["tahun"] <= self.year]
+
     def indikator(self):
         return self.this_year("indikator").sort_values("urutan")
 

@@ -127,8 +127,9 @@ def tahun_pnbp(L: Any) -> list[int]:
 
 
 def _akun_pnbp(L: Any) -> list[tuple[str, str]]:
-    """(kode_akun, uraian) of every account in the data, largest in the report's year first."""
+    """(kode_akun, uraian) of every account up to the report's year, largest in that year first."""
     df = L.inputs.pnbp
+    df = df[df["tahun"] <= L.year]
     latest = df.sort_values("tahun").groupby("kode_akun", sort=False)["uraian"].last()
     cur = df[df["tahun"] == L.year].set_index("kode_akun")["jumlah"]
     order = sorted(latest.index, key=lambda k: (-int(cur.get(k, 0)), str(k)))

@@ -166,9 +166,9 @@ class Laporan:
 
     def md(self, text: str) -> None:
         """Show Markdown written by the chapter (not data text: that goes through a template)."""
-        from lkjip.present.markup import Tokens, to_html
+        from lkjip.present.markup import Tokens, tanpa_token, to_html
 
-        for piece in to_html(_periksa(text, "L.md text"), Tokens()):
+        for piece in to_html(tanpa_token(_periksa(text, "L.md text")), Tokens()):
             _tampilkan(piece, polos(piece))
 
     def html(self, text: str) -> None:

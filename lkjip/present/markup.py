@@ -45,6 +45,12 @@ def clean(text: object) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
+def tanpa_token(text: str) -> str:
+    """Text written by the chapter (a template, Markdown) without the two characters that mark a
+    token: only the rendering puts them there."""
+    return text.replace(OPEN, "").replace(CLOSE, "")
+
+
 def data_text(text: object) -> Md:
     """A piece of data text, safe to insert anywhere in the chapters' Markdown."""
     s = clean(text)

@@ -60,7 +60,9 @@ class Indikator:
         if self.polaritas != "rentang":
             return t
         atas = self._dengan_satuan("target_atas", self._desimal_target("target_atas"))
-        bawah = Markup(self.L.v(f"{self.p}.target", digits=self._desimal_target("target")))
+        # the unit once, after the upper bound: "80–90%" (a percent's own sign would repeat it)
+        bawah = Markup(self.L.v(f"{self.p}.target", kind="angka" if self.satuan == "persen" else None,
+                                digits=self._desimal_target("target")))
         return bawah + Markup("–") + atas
 
     @property
@@ -108,11 +110,11 @@ class Indikator:
     @property
     def kata_pembilang(self) -> str:
         """What is counted above the line: "permohonan yang diselesaikan"."""
-        return self.row.pembilang or ""
+        return _kata(self.row.pembilang, "")
 
     @property
     def kata_penyebut(self) -> str:
-        return self.row.penyebut or ""
+        return _kata(self.row.penyebut, "")
 
     @property
     def survei(self) -> bool:
@@ -284,8 +286,8 @@ class Indikator:
 
     @property
     def kata_rincian(self) -> str:
-        """What the breakdown is ("jenis layanan"), as the PK says."""
-        return self.row.rincian or "jenis"
+        """What the breakdown is ("jenis layanan"), as the PK says; "jenis" when it says nothing."""
+        return _kata(self.row.rincian, "jenis")
 
 
 class Sasaran:
@@ -323,6 +325,11 @@ def perjanjian(L: Any) -> list[Sasaran]:
         rows = list(ind[ind["sasaran"] == s.kode].itertuples(index=False))
         out.append(Sasaran(L, s, str(i), [Indikator(L, r, f"{i}.{j}") for j, r in enumerate(rows, start=1)]))
     return out
+
+
+def _kata(cell: Any, kosong: str) -> str:
+    """A text cell of indikator.csv; ``kosong`` for an empty one (read as NaN, which is truthy)."""
+    return cell if isinstance(cell, str) and cell.strip() else kosong
 
 
 def _rumus(nama: str, realisasi: Markup, target: Markup) -> Markup:

@@ -154,6 +154,7 @@ def bagan_organisasi(L: Any) -> Any:
             fontweight="bold" if tebal else "normal",
             zorder=3,
             linespacing=1.15,
+            parse_math=False,  # a name from data is text: "$...$" is not Matplotlib's mathtext
         )
 
     garis = {"color": "#333", "lw": 0.7, "zorder": 1}

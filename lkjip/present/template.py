@@ -147,7 +147,7 @@ def render(source: str, context: dict[str, Any]) -> list[str]:
                        kecil=_kecil)
     names = {"gabung": r.gabung, "daftar": r.daftar, **context}
     try:
-        markdown = env.from_string(source).render(**names)
+        markdown = env.from_string(markup.tanpa_token(source)).render(**names)
         return markup.to_html(markdown, r.tokens)
     except TemplateError:
         raise
