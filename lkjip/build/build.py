@@ -292,9 +292,11 @@ class _Run:
             (tmp / FOLDER / d.name).write_bytes(d.path.read_bytes())
 
     def attachments(self, figures_json: bytes | None, audit_json: str | None) -> list[Any]:
-        """What the PDF carries: figures.json, audit.json and the year's inputs."""
+        """What the PDF carries: figures.json, audit.json, and the year's inputs as one zip
+        archive laid out as the repository (data/<office>/..., params/...)."""
         from lkjip.build.pdf import Berkas
 
+        year = self.src.year
         out = []
         if figures_json is not None:
             out.append(Berkas("figures.json", figures_json, "Setiap angka laporan menurut id-nya, dengan "
@@ -302,9 +304,10 @@ class _Run:
         if audit_json is not None:
             out.append(Berkas("audit.json", audit_json.encode("utf-8"), "Setiap angka laporan terbitan "
                               "dibandingkan dengan hasil hitung ulang (lkjip audit)", "Data"))
-        for name, path in self.src.input_files():
-            out.append(Berkas(name, path.read_bytes(), "Masukan laporan: data dasar kantor dan parameter "
-                              f"tahun {self.src.year} (lkjip build --data, --params)", "Source"))
+        inputs = [(name, path.read_bytes()) for name, path in self.src.input_files()]
+        out.append(Berkas(f"lkjip-{year}-masukan.zip", zip_bytes(inputs), f"Masukan laporan tahun {year}: data "
+                          f"dasar kantor dan parameter. Hitung ulang: unzip, lalu lkjip build --year {year} "
+                          "--data data --params params", "Source"))
         return out
 
     def pdf(self, html_bytes: bytes, tmp: Path, attached: list[Any]) -> bytes:
@@ -363,3 +366,19 @@ def _berbeda(result: Any, n: int = 4) -> list[list[str]]:
         r = next(r for r in f.occurrences if r.status == "mismatch")
         out.append([f.label, r.published.strip(), format_published(r.computed, r.unit, r.published)])
     return out
+
+
+def zip_bytes(files: list[tuple[str, bytes]]) -> bytes:
+    """A zip archive of (name, bytes), the same bytes for the same files: entries in name
+    order, each dated 1980-01-01 (zip's first day) with mode 0644."""
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        for name, data in sorted(files):
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data, compresslevel=9)
+    return buf.getvalue()

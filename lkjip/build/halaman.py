@@ -20,8 +20,10 @@ import html
 import re
 from dataclasses import dataclass
 
-# A table with at most this many body rows is kept on one page in the PDF.
-BARIS_TABEL_KECIL = 12
+# A table with at most this many body rows is kept on one page in the PDF (a taller one may split,
+# its header repeated, never leaving a row alone: lkjip.css). Rows, not height: a table of a few
+# tall rows that is moved whole leaves at most about its own height blank.
+BARIS_TABEL_KECIL = 8
 
 _TABLE = re.compile(r"<table\b([^>]*)>(.*?)</table>", re.S)
 _TH = re.compile(r"<th\b(?![^>]*\bscope=)([^>]*)>")

@@ -4,11 +4,13 @@ manifest), byte-identical without the cache, nothing re-run when nothing changed
 from __future__ import annotations
 
 import html as htmllib
+import io
 import json
 import re
 import shutil
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -189,11 +191,14 @@ def test_pdf_is_a_tagged_pdfa_carrying_its_data(built):
         files = doc.attachments
         for name in ("figures.json", "audit.json"):
             assert files[name].get_file().read_bytes() == (built / name).read_bytes()
+        inputs = files[f"lkjip-{YEAR}-masukan.zip"]
+        assert inputs.obj.AFRelationship == "/Source"
+        archive = inputs.get_file().read_bytes()
         office = DATA_DIR / "kanim-pamekasan"
-        inputs = {f"data/kanim-pamekasan/{p.relative_to(office).as_posix()}" for p in office.rglob("*") if p.is_file()}
-        assert inputs | {"params/2024.yaml", "params/defaults.yaml"} <= set(files)
-        assert files["params/2024.yaml"].get_file().read_bytes() == (PARAMS_DIR / "2024.yaml").read_bytes()
-        assert files["data/kanim-pamekasan/pegawai.csv"].obj.AFRelationship == "/Source"
+        expected = {f"data/kanim-pamekasan/{p.relative_to(office).as_posix()}" for p in office.rglob("*") if p.is_file()}
+        with zipfile.ZipFile(io.BytesIO(archive)) as z:
+            assert set(z.namelist()) == expected | {"params/2024.yaml", "params/defaults.yaml"}
+            assert z.read("params/2024.yaml") == (PARAMS_DIR / "2024.yaml").read_bytes()
         images = [o for o in doc.objects if isinstance(o, pikepdf.Stream) and o.get("/Subtype") == "/Image"]
         assert not any(bool(i.get("/Interpolate", False)) for i in images)  # PDF/A-3
         labels = [p.label for p in doc.pages]
@@ -201,6 +206,19 @@ def test_pdf_is_a_tagged_pdfa_carrying_its_data(built):
     first_arabic = labels.index("1")
     assert all(re.fullmatch(r"[ivxlc]+", x) for x in labels[2:first_arabic])
     assert labels[first_arabic:] == [str(n) for n in range(1, len(labels) - first_arabic + 1)]
+
+
+def test_anyone_holding_the_pdf_can_recompute_the_figures(built, tmp_path):
+    import pikepdf
+
+    from lkjip.figures import Figures
+
+    with pikepdf.open(built / f"lkjip-{YEAR}.pdf") as doc:
+        archive = doc.attachments[f"lkjip-{YEAR}-masukan.zip"].get_file().read_bytes()
+    with zipfile.ZipFile(io.BytesIO(archive)) as z:
+        z.extractall(tmp_path)
+    again = Figures(YEAR, tmp_path / "data", tmp_path / "params").to_json()
+    assert again == (built / "figures.json").read_text(encoding="utf-8")
 
 
 def _pdf_pages(built: Path) -> list[str]:

@@ -72,14 +72,14 @@ def _rows(text: str) -> list[str]:
     return re.findall(r"baris-\d+|Jumlah", text)
 
 
-def test_no_row_alone_at_a_page_top_or_foot_and_header_rows_on_every_page(tmp_path, fits):
+def test_a_table_starts_with_three_rows_ends_with_two_and_repeats_its_header(tmp_path, fits):
     rows = fits["rows"]
     chapters = [(("html", table(rows, total=True)),),  # the total would be alone
                 (("html", table(rows + 1)),),  # the last row would be alone
                 *[(("html", filler(fits["lines"] - k) + table(30)),) for k in (3, 4, 5)]]  # the first row
     for pages in _pages(chapters, tmp_path, "baris"):
         counts = [len(_rows(t)) for t in pages if _rows(t)]
-        assert len(counts) >= 1 and 1 not in counts, counts
+        assert len(counts) >= 1 and counts[-1] >= 2 and counts[0] >= (3 if len(counts) > 1 else 1), counts
         assert all("Kolom A" in t for t in pages if _rows(t)), "the header row repeats on every page"
     assert len(counts) == 2  # the last tables do split (and not before a lone row)
 
