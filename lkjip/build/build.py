@@ -316,7 +316,7 @@ class _Run:
             from lkjip.build.lampiran import untuk_pdf
             from lkjip.build.pdf import render_pdf
 
-            family = (self.src.gaya or gaya.GAYA_BAWAAN)["huruf"]
+            family = self.src.gaya["huruf"]
             if gaya.installed(family) is False:
                 self.show.say(f"  peringatan: huruf '{family}' (params: gaya.huruf) tidak terpasang; "
                               "PDF memakai huruf pengganti (make sysdeps memasang fonts-liberation)")

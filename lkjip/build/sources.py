@@ -16,7 +16,7 @@ knows it in a fraction of a second. Every result is keyed by everything it depen
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +50,7 @@ class Sources:
     env: dict[str, Any]
     params_folder: Path = PARAMS_DIR
     nama: str = ""  # the office's name (kantor.yaml)
-    gaya: dict[str, Any] | None = None  # the house style (params: gaya)
+    gaya: dict[str, Any] = field(default_factory=lambda: dict(G.GAYA_BAWAAN))  # the house style (params: gaya)
 
     def common(self) -> dict[str, Any]:
         return {"format": C.CACHE_FORMAT, "parameters": self.parameters, "params": self.params,
