@@ -129,12 +129,13 @@ def cli_build(args: argparse.Namespace) -> int:
     result = build(args.year, formats=formats, data_dir=args.data, params_dir=args.params,
                    out_dir=args.out, rekonsiliasi=bool(args.rekonsiliasi),
                    use_cache=not args.no_cache, progress=None if args.quiet else sys.stderr)
-    if result.audit is not None and not args.quiet:
-        print(f"  {result.audit['summary']}", file=sys.stderr)
-    if result.kesiapan is not None and not args.quiet:
-        print(f"  {result.kesiapan['summary']} ({result.folder / 'kesiapan.html'})", file=sys.stderr)
     for name, message in result.audit_failed:
         print(f"lkjip build: audit check failed [{name}] {message}", file=sys.stderr)
+    if not args.quiet:
+        for line in closing_lines(result, args.year, formats):
+            print(line, file=sys.stderr)
+        if result.kesiapan is not None:
+            print(f"  {result.kesiapan['summary']} ({_shown(result.folder / 'kesiapan.html')})", file=sys.stderr)
     return 2 if result.audit_failed else 0
 
 
@@ -171,6 +172,38 @@ def cli_kesiapan(args: argparse.Namespace) -> int:
         print(f"catatan: {html_path} tidak ada; letak di laporan tidak diperiksa (jalankan lkjip build dahulu)")
     print(f"ditulis: {out_dir / 'kesiapan.json'} dan {out_dir / 'kesiapan.html'}")
     return 1 if result.menghalangi else 0
+
+
+def _shown(path: Path) -> str:
+    """A path as the user typed it: relative to the current folder when it is under it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def closing_lines(result: object, year: int, formats: tuple[str, ...]) -> list[str]:
+    """The build's last lines, in plain Indonesian: where the report and the audit are, and how
+    many figures differ from the edition the office published."""
+    folder = result.folder  # type: ignore[attr-defined]
+    made = [_shown(folder / f"lkjip-{year}.{f}") for f in ("pdf", "html", "docx") if f in formats]
+    lines = [f"  Laporan: {', '.join(made)}"]
+    audit = result.audit  # type: ignore[attr-defined]
+    if audit is None:
+        return lines
+    lines.append(f"  {audit['summary']}")
+    where = _shown(folder / "audit.html")
+    counts = audit.get("counts") or {}
+    beda, tidak = counts.get("mismatch", 0), counts.get("not_derivable", 0)
+    if not beda and not tidak:
+        lines.append(f"  Semua angka laporan terbitan sama dengan hasil hitung ulang. Audit: {where}")
+        return lines
+    lines.append(f"  {beda} angka dalam laporan ini berbeda dari laporan yang diterbitkan kantor; "
+                 f"{tidak} angka terbitan tidak dapat dihitung ulang dari data.")
+    for label, printed, computed in audit.get("berbeda") or []:
+        lines.append(f"    - {label}: terbitan {printed}, hasil hitung {computed}")
+    lines.append(f"  Rinciannya, angka demi angka: {where}")
+    return lines
 
 
 def cli_golden(args: argparse.Namespace) -> int:

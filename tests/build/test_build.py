@@ -4,11 +4,13 @@ manifest), byte-identical without the cache, nothing re-run when nothing changed
 from __future__ import annotations
 
 import html as htmllib
+import io
 import json
 import re
 import shutil
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -251,3 +253,121 @@ def test_foreign_words_from_data_are_in_italics(built):
     for word in ("Drive Thru", "dongle", "public campaign", "website"):
         assert f"<em>{word}</em>" in page, word
         assert not re.search(rf"(?<!<em>){word}(?!</em>)", page), word
+
+
+# ---- the document a reviewer and an archive get ----------------------------------------------
+def test_pdf_is_a_tagged_pdfa_carrying_its_data(built):
+    import pikepdf
+
+    from lkjip.paths import DATA_DIR, PARAMS_DIR
+
+    with pikepdf.open(built / f"lkjip-{YEAR}.pdf") as doc:
+        root = doc.Root
+        assert "/StructTreeRoot" in root and bool(root.MarkInfo.Marked) and str(root.Lang) == "id"
+        assert root.OutputIntents[0].S == "/GTS_PDFA1"
+        assert doc.open_metadata()["pdfaid:part"] == "3"
+        for key in ("/Author", "/Subject", "/Keywords", "/Title"):
+            assert str(doc.docinfo[key]).strip(), key
+        files = doc.attachments
+        for name in ("figures.json", "audit.json"):
+            assert files[name].get_file().read_bytes() == (built / name).read_bytes()
+        inputs = files[f"lkjip-{YEAR}-masukan.zip"]
+        assert inputs.obj.AFRelationship == "/Source"
+        archive = inputs.get_file().read_bytes()
+        office = DATA_DIR / "kanim-pamekasan"
+        expected = {f"data/kanim-pamekasan/{p.relative_to(office).as_posix()}" for p in office.rglob("*") if p.is_file()}
+        with zipfile.ZipFile(io.BytesIO(archive)) as z:
+            assert set(z.namelist()) == expected | {"params/2024.yaml", "params/defaults.yaml"}
+            assert z.read("params/2024.yaml") == (PARAMS_DIR / "2024.yaml").read_bytes()
+        images = [o for o in doc.objects if isinstance(o, pikepdf.Stream) and o.get("/Subtype") == "/Image"]
+        assert not any(bool(i.get("/Interpolate", False)) for i in images)  # PDF/A-3
+        labels = [p.label for p in doc.pages]
+    assert labels[:3] == ["Sampul", "Surat Pengantar", "i"]
+    first_arabic = labels.index("1")
+    assert all(re.fullmatch(r"[ivxlc]+", x) for x in labels[2:first_arabic])
+    assert labels[first_arabic:] == [str(n) for n in range(1, len(labels) - first_arabic + 1)]
+
+
+def test_anyone_holding_the_pdf_can_recompute_the_figures(built, tmp_path):
+    import pikepdf
+
+    from lkjip.figures import Figures
+
+    with pikepdf.open(built / f"lkjip-{YEAR}.pdf") as doc:
+        archive = doc.attachments[f"lkjip-{YEAR}-masukan.zip"].get_file().read_bytes()
+    with zipfile.ZipFile(io.BytesIO(archive)) as z:
+        z.extractall(tmp_path)
+    again = Figures(YEAR, tmp_path / "data", tmp_path / "params").to_json()
+    assert again == (built / "figures.json").read_text(encoding="utf-8")
+
+
+def _pdf_pages(built: Path) -> list[str]:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(built / f"lkjip-{YEAR}.pdf"))
+    try:
+        return [" ".join(doc[i].get_textpage().get_text_range().split()) for i in range(len(doc))]
+    finally:
+        doc.close()
+
+
+def test_pdf_reads_as_a_reviewer_expects(built):
+    pages = _pdf_pages(built)
+    text = "\n".join(pages)
+    assert "DAFTAR TABEL" in text and "DAFTAR GAMBAR" in text
+    assert not re.search(r"\b(Tabel|Gambar) [05]\.\d", text), "no chapter 0 or 5 numbering"
+    assert "Tabel L.1" in text
+    running = "LKjIP Kantor Imigrasi Kelas II Non TPI Pamekasan Tahun 2024"
+    assert running not in pages[0] and running not in pages[1], "no running header on the cover or the letter"
+    number = re.compile(r"\s([0-9]{1,3}|[ivxl]{1,6})$")  # a page number ends a page's text
+    assert not number.search(pages[0]) and not number.search(pages[1])
+    assert pages[2].endswith(" i") and running in pages[2]
+    bab1 = next(i for i, t in enumerate(pages) if t.startswith("BAB I PENDAHULUAN"))
+    assert pages[bab1].endswith(" 1")
+    toc = next(t for t in pages if "DAFTAR ISI" in t and "KATA PENGANTAR" in t)
+    assert re.search(r"KATA PENGANTAR\W+i DAFTAR ISI\W+ii DAFTAR TABEL\W+[ivx]+ DAFTAR GAMBAR\W+[ivx]+ "
+                     r"IKHTISAR EKSEKUTIF\W+[ivx]+ BAB I PENDAHULUAN\W+1 ", toc)
+
+
+def test_html_tables_and_figures_are_accessible(built):
+    page = (built / f"lkjip-{YEAR}.html").read_text(encoding="utf-8")
+    assert "<main>" in page and '<header class="halaman-sampul"' in page
+    assert not re.search(r"<th\b(?![^>]*\bscope=)", page), "every th has a scope"
+    tables = re.findall(r'(.{0,120})<table class="tabel', page)
+    assert tables and all('<div class="gulir' in before for before in tables), "each table in its scrolling box"
+    assert not re.search(r"</figcaption>\s*<p", page), "a figcaption is a figure's last child"
+
+
+def _vnu() -> list[str] | None:
+    """The Nu HTML Checker's command (``make checker`` installs it), or None."""
+    import os
+    import shutil
+
+    jar = Path(os.environ.get("VNU_JAR") or PROJ_ROOT / ".venv" / "vnu" / "node_modules" / "vnu-jar" / "build"
+               / "dist" / "vnu.jar")
+    java = shutil.which("java")
+    return [java, "-jar", str(jar)] if java and jar.is_file() else None
+
+
+@pytest.mark.skipif(_vnu() is None, reason="the Nu HTML Checker needs java and vnu.jar (make checker)")
+def test_nu_html_checker_finds_no_error(built):
+    import subprocess
+
+    run = subprocess.run([*_vnu(), "--format", "json", "--stdout", str(built / f"lkjip-{YEAR}.html")],
+                         capture_output=True, text=True, timeout=120, check=False)
+    messages = json.loads(run.stdout)["messages"]
+    errors = [f"line {m.get('lastLine')}: {m['message']}" for m in messages if m["type"] in ("error", "non-document-error")]
+    assert not errors, errors
+
+
+def test_the_build_ends_saying_where_to_look_and_how_much_differs(built):
+    from lkjip.cli import closing_lines
+
+    result = B.build(YEAR, formats=("html", "pdf"), out_dir=built.parent)
+    lines = closing_lines(result, YEAR, ("html", "pdf"))
+    audit = json.loads((built / "audit.json").read_text(encoding="utf-8"))
+    differ = len({r["figure"] for r in audit if r["status"] == "mismatch"})
+    assert lines[-1].endswith(str(built / "audit.html").split("/build/", 1)[-1]) or lines[-1].endswith("audit.html")
+    said = "\n".join(lines)
+    assert f"{differ} angka dalam laporan ini berbeda dari laporan yang diterbitkan kantor" in said
+    assert "Realisasi anggaran 2024: terbitan" in said  # the headline budget figure, named
