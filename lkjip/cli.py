@@ -84,9 +84,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if getattr(args, "year_required", False) and args.year is None:
         parser.error(f"{args.command}: give the new year with --year")
-    args.year = resolve_year(args)
     module_name, func_name = COMMANDS[args.command].split(":")
     try:
+        args.year = resolve_year(args)
         func = getattr(importlib.import_module(module_name), func_name)
         return int(func(args) or 0)
     except LkjipError as exc:
@@ -99,6 +99,23 @@ def main(argv: list[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except Exception as exc:  # noqa: BLE001 - a bug: one line for the user, the traceback in a file
+        return _bug(args.command, exc)
+
+
+def _bug(command: str, exc: BaseException) -> int:
+    """An unexpected error (a bug in lkjip or a library): say so in one line, and where the full
+    traceback was written for the bug report."""
+    import tempfile
+    import traceback
+
+    with tempfile.NamedTemporaryFile("w", prefix=f"lkjip-{command}-", suffix=".log", delete=False,
+                                     encoding="utf-8") as f:
+        traceback.print_exception(exc, file=f)
+    print(f"lkjip {command}: kesalahan di dalam lkjip atau pustakanya, bukan di data Anda "
+          f"({type(exc).__name__}: {exc}). Jejak lengkapnya ada di {f.name}; lampirkan berkas itu "
+          "saat melaporkan.", file=sys.stderr)
+    return 3
 
 
 # ---- commands -------------------------------------------------------------------------------

@@ -143,9 +143,11 @@ def tabel_rencana_aksi(L: Any, x: Any) -> dict[str, Any] | None:
     width = 2 + len(tws)
     rows: list[Any] = []
     for s, grp in first.groupby("sasaran", sort=False):
-        rows.append({"cells": [Sel(sel(s), colspan=width)], "class": "jumlah", "tbody": True})
-        for keg, sub in grp.groupby("kegiatan", sort=False):
-            rows.append({"cells": [Sel(sel(keg), colspan=width, kelas="kegiatan-judul")], "class": "kegiatan", "tbody": True})
+        rows.append({"cells": [Sel(sel(s), colspan=width)], "class": "judul-kelompok", "tbody": True})
+        for n, (keg, sub) in enumerate(grp.groupby("kegiatan", sort=False)):
+            # the first kegiatan shares its sasaran's group, so the label is never alone
+            rows.append({"cells": [Sel(sel(keg), colspan=width, kelas="kegiatan-judul")], "class": "kegiatan",
+                         "tbody": n > 0})
             for r in sub.itertuples(index=False):
                 rows.append([Sel(int(r.no), kelas="ac"), sel(r.uraian)]
                             + [Sel(fmt.persen(wide.at[r.no, k], 0), kelas="ar") for k in tws])

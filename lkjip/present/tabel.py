@@ -77,7 +77,7 @@ def baris(rows: Any, kolom: Sequence[Any] | None
         for r in rows:
             if isinstance(r, Mapping) and "cells" in r:
                 body.append(list(r["cells"]))
-                # "tbody": the row starts a group of rows kept together (a <tbody> of its own)
+                # "tbody": the row starts a group of rows (a <tbody> of its own; its first rows stay together)
                 classes.append(str(r.get("class", "")) + ("\0" if r.get("tbody") else ""))
             elif isinstance(r, Mapping):
                 if names is None:
