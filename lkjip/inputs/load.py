@@ -205,12 +205,13 @@ def load_year(year: int, data_dir: Path | None = None, params_dir: Path | None =
     office = params.get("office")
     if not office:
         raise DataError([err(shown_path(params_root / f"{year}.yaml", params_root.parent), None,
-                              "office", "the office id, e.g. 'office: kanim-pamekasan'",
-                              "no such key", "add it to params/defaults.yaml")])
+                              "office", "kode kantor, mis. 'office: kanim-pamekasan'",
+                              "kunci itu tidak ada", "tambahkan ke params/defaults.yaml")])
     folder = office_dir(office, data_root)
     if not folder.is_dir():
         raise DataError([err(shown_path(folder, data_root), None, None,
-                              f"the data folder of office '{office}'", "no such folder")])
+                              f"folder data kantor '{office}'", "folder itu tidak ada",
+                              "periksa --data dan isian 'office' di params")])
     inputs = Inputs(year, office, params, folder, data_root)
     for name in ("defaults.yaml", f"{year}.yaml"):
         if (params_root / name).exists():
