@@ -242,6 +242,7 @@ CASES: dict[str, Callable] = {
     "YAML empty value for a list": _yaml_empty_list,
     "missing narasi": _missing_narasi,
     "missing params": _missing_params,
+    "params key missing": _params_key_missing,
     "params of another year": _params_of_another_year,
     "published id with an unknown code": _published_unknown_code,
 }
