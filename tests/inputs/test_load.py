@@ -50,6 +50,23 @@ def test_a_file_is_validated_once_per_content(office, monkeypatch):
     assert (changed["jenis_kelamin"] == "P").sum() == (again["jenis_kelamin"] == "P").sum() + 1
 
 
+def test_copies_of_an_office_share_what_was_read(office, tmp_path, monkeypatch):
+    """The memo keys a file by its bytes and its name as messages show it, not by the folder."""
+    import shutil
+
+    import lkjip.inputs.csv_table as csv_table
+
+    calls = []
+    real = csv_table.validate_frame
+    monkeypatch.setattr(csv_table, "validate_frame", lambda *a: calls.append(a[0].name) or real(*a))
+    monkeypatch.setattr(load, "_MEMO", OrderedDict())
+    assert len(load_year(YEAR, office.data, office.params).pegawai) == 4
+    shutil.copytree(office.data, tmp_path / "salinan")
+    copy = load_year(YEAR, tmp_path / "salinan", office.params)
+    assert len(copy.pegawai) == 4 and calls == ["pegawai"]
+    assert str((tmp_path / "salinan" / "kanim-contoh" / "pegawai.csv").resolve()) in copy.files_read
+
+
 def test_dtypes_follow_the_contract(office):
     inputs = load_year(YEAR, office.data, office.params)
     ind = inputs.indikator
