@@ -27,7 +27,9 @@ class Problem:
         where = self.file
         if self.row is not None:
             where += f", baris {self.row}"
-        if self.column:
+        if self.column and self.file.endswith(".ipynb"):
+            where += f", {self.column}"  # a notebook's cell, e.g. "sel 4 (L.tabel(...))"
+        elif self.column:
             label = "kunci" if self.file.endswith((".yaml", ".yml")) else "kolom"
             where += f", {label} '{self.column}'"
         text = f"{where}: seharusnya {self.expected}; ditemukan: {self.found}"

@@ -27,6 +27,13 @@ def test_a_problem_in_a_yaml_file_names_the_key():
                             "kunci 'nip'; ditemukan: kunci itu tidak ada")
 
 
+def test_a_problem_in_a_chapter_names_the_cell():
+    problem = Problem("notebooks/03_akuntabilitas_kinerja.ipynb", None, "sel 4 (L.tabel())",
+                      "bab yang dapat dijalankan", "KeyError: 'x'", "laporkan")
+    assert str(problem).startswith("notebooks/03_akuntabilitas_kinerja.ipynb, sel 4 (L.tabel()): "
+                                   "seharusnya bab")
+
+
 def test_a_problem_of_a_whole_file():
     problem = Problem("kanim-contoh/kasus.csv", None, None, "teks UTF-8", "teks UTF-16", "simpan")
     assert str(problem) == ("kanim-contoh/kasus.csv: seharusnya teks UTF-8; ditemukan: teks "

@@ -357,3 +357,16 @@ def test_real_command(office):
         "bulat; ditemukan: 'abc' (petunjuk: tulis bilangan bulat tanpa pemisah ribuan, mis. 1234)",
         "gagal: kanim-contoh 2024: 1 kesalahan, 0 peringatan",
     ]
+
+
+# --- lkjip tahun-baru speaks like the check ------------------------------------------------------
+def test_tahun_baru_without_an_office_says_so(office, capsys):
+    (office.params / "defaults.yaml").write_text("default_year: 2024\n", encoding="utf-8")
+    code = main(["tahun-baru", "--year", "2026", "--data", str(office.data),
+                 "--params", str(office.params)])
+    out = capsys.readouterr().out
+    assert code == 2
+    assert out.startswith("kesalahan: ")
+    assert out.rstrip().endswith("defaults.yaml, kunci 'office': seharusnya kode kantor, mis. "
+                                 "'office: kanim-pamekasan'; ditemukan: kunci itu tidak ada "
+                                 "(petunjuk: tambahkan ke params/defaults.yaml)")
