@@ -62,6 +62,7 @@ OPTIONAL_YAML = {"inovasi": {"inovasi": []}, "capaian_lain": {"capaian": []}}  #
 def read_file(name: str, folder: Path, year: int, data_root: Path) -> tuple[Read, Path]:
     path = folder / FILES[name].format(year=year)
     shown = shown_path(path, data_root)
+    raw: bytes | None = None
     if not path.exists():
         from lkjip.inputs.tables import TABLES
 
@@ -70,17 +71,17 @@ def read_file(name: str, folder: Path, year: int, data_root: Path) -> tuple[Read
         if name in OPTIONAL_YAML:
             return Read(copy.deepcopy(OPTIONAL_YAML[name])), path
         if name in TABLES and TABLES[name].optional:  # an empty table, with its columns
-            from lkjip.inputs.csv_table import read_csv
-
-            header = ",".join(TABLES[name].column_names).encode("utf-8") + b"\n"
-            return read_csv(TABLES[name], path, shown, header), path
-    try:
-        raw: bytes | None = path.read_bytes()
-    except OSError:
-        raw = None  # read_text says what is wrong
+            raw = ",".join(TABLES[name].column_names).encode("utf-8") + b"\n"
+    if raw is None:
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            raw = None  # read_text says what is wrong
     key = None
     if raw is not None:
-        key = (name, str(path.resolve()), shown, int(year), hashlib.sha256(raw).hexdigest())
+        # what a file reads as depends on its bytes and on how messages name it, not on where
+        # the data folder is: copies of an office (tests, --data) share the memo
+        key = (name, shown, int(year), hashlib.sha256(raw).hexdigest())
         hit = _MEMO.get(key)
         if hit is not None:
             _MEMO.move_to_end(key)
@@ -102,7 +103,7 @@ def read_file(name: str, folder: Path, year: int, data_root: Path) -> tuple[Read
 
 # --- files already validated, by content ----------------------------------------------------------
 # A kernel runs several chapters that read the same tables, and validating one (pandera) costs about
-# 10 ms. So this process keeps what it read, keyed by the file's bytes (sha256), its name and place
+# 10 ms. So this process keeps what it read, keyed by the file's bytes (sha256), its name as shown
 # and the year: a changed byte is a miss, never a stale result. Callers get a copy, so a chapter that
 # modifies a table in place does not change what the next one reads.
 _MEMO_SIZE = 256
@@ -205,12 +206,13 @@ def load_year(year: int, data_dir: Path | None = None, params_dir: Path | None =
     office = params.get("office")
     if not office:
         raise DataError([err(shown_path(params_root / f"{year}.yaml", params_root.parent), None,
-                              "office", "the office id, e.g. 'office: kanim-pamekasan'",
-                              "no such key", "add it to params/defaults.yaml")])
+                              "office", "kode kantor, mis. 'office: kanim-pamekasan'",
+                              "kunci itu tidak ada", "tambahkan ke params/defaults.yaml")])
     folder = office_dir(office, data_root)
     if not folder.is_dir():
         raise DataError([err(shown_path(folder, data_root), None, None,
-                              f"the data folder of office '{office}'", "no such folder")])
+                              f"folder data kantor '{office}'", "folder itu tidak ada",
+                              "periksa --data dan isian 'office' di params")])
     inputs = Inputs(year, office, params, folder, data_root)
     for name in ("defaults.yaml", f"{year}.yaml"):
         if (params_root / name).exists():

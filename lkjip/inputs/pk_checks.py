@@ -52,12 +52,13 @@ class PkChecks:
                 if kind is None or (wanted and kind != wanted) or (not wanted and SOURCE[kind] != name):
                     if kind is None:
                         continue  # an unknown code: indicator_codes says so
-                    where = ("an indicator measured as rencana_aksi" if wanted
-                             else f"an indicator whose jenis_realisasi reads from {name}.csv")
+                    where = ("indikator dengan jenis_realisasi rencana_aksi" if wanted
+                             else f"indikator yang jenis_realisasi-nya dibaca dari {name}.csv")
                     self.error(name, int(i) + 2, "indikator", where,
                                f"'{row['indikator']}', jenis_realisasi {kind} "
                                f"({self.shown['indikator']})",
-                               f"its base facts belong in {SOURCE[kind]}.csv")
+                               f"data dasarnya ditulis di {SOURCE[kind]}.csv; pindahkan baris "
+                               "ini, atau perbaiki jenis_realisasi indikatornya")
 
     def realisasi_of_the_year(self) -> None:
         """Every indicator of the year's PK has its base facts for the year."""
@@ -69,13 +70,13 @@ class PkChecks:
                 continue
             f = self.t[table]
             if not ((f["tahun"] == self.year) & (f["indikator"] == row["kode"])).any():
-                what = ("the survey value and its scale" if table == "survei"
-                        else "the counts (pembilang, penyebut)")
+                what = ("nilai survei dan skalanya" if table == "survei"
+                        else "realisasi (pembilang, penyebut)")
                 self.error(table, None, "indikator",
-                           f"{what} of indicator '{row['kode']}' for {self.year} "
-                           f"(row {int(i) + 2} of {self.shown['indikator']})",
-                           "no such row", f"add a row with tahun {self.year} and indikator "
-                           f"{row['kode']} to {table}.csv")
+                           f"{what} indikator '{row['kode']}' tahun {self.year} "
+                           f"(baris {int(i) + 2} di {self.shown['indikator']})",
+                           "baris itu tidak ada", f"tambahkan baris dengan tahun {self.year} dan "
+                           f"indikator {row['kode']} ke {self.shown[table]}")
 
     def total_or_breakdown(self) -> None:
         """A year of an indicator is one total row or rows per breakdown: a base fact once."""
@@ -87,11 +88,11 @@ class PkChecks:
             if len(whole) and len(parts):
                 rows = ", ".join(str(i + 2) for i in parts)
                 self.error("realisasi", int(whole[0]) + 2, "rincian",
-                           f"for {code} {year} either one row '{SELURUH}' or rows per breakdown, "
-                           "not both (a base fact stored twice)",
-                           f"'{SELURUH}' in row {int(whole[0]) + 2} and rows {rows}",
-                           f"keep the rows per breakdown and delete the '{SELURUH}' row: the total "
-                           "is computed")
+                           f"untuk {code} tahun {year} satu baris '{SELURUH}' atau baris per "
+                           "rincian, tidak keduanya (data yang sama tercatat dua kali)",
+                           f"'{SELURUH}' di baris {int(whole[0]) + 2} dan rincian di baris {rows}",
+                           f"simpan baris per rincian dan hapus baris '{SELURUH}': jumlahnya "
+                           "dihitung otomatis")
 
     def breakdown_codes(self) -> None:
         """A breakdown code of realisasi.csv is named in rincian.csv for its indicator."""
@@ -105,10 +106,13 @@ class PkChecks:
             if row["rincian"] == SELURUH or row["rincian"] in known.get(row["indikator"], set()):
                 continue
             self.error("realisasi", int(i) + 2, "rincian",
-                       f"'{SELURUH}' or a breakdown of {row['indikator']} named in {self.shown['rincian']}",
+                       f"'{SELURUH}' atau kode rincian {row['indikator']} yang ada di "
+                       f"{self.shown['rincian']}",
                        f"'{row['rincian']}'",
-                       "known: " + (", ".join(sorted(known.get(row["indikator"], set()))) or "none")
-                       + f"; add a row (indikator, kode, nama) to {self.shown['rincian']}")
+                       "kode yang ada: "
+                       + (", ".join(sorted(known.get(row["indikator"], set()))) or "tidak ada")
+                       + f"; perbaiki kodenya, atau tambahkan baris (indikator, kode, nama) ke "
+                       f"{self.shown['rincian']}")
 
     def quarters_numbered(self) -> None:
         """The action-plan items of each quarter are numbered 1..n."""
@@ -120,5 +124,7 @@ class PkChecks:
             if numbers != list(range(1, len(numbers) + 1)):
                 missing = sorted(set(range(1, len(numbers) + 1)) - set(numbers))
                 self.error("rencana_aksi_triwulan", int(group.index[0]) + 2, "no",
-                           f"'no' running 1..{len(numbers)} for {code} in {year} triwulan {quarter}",
-                           "numbers missing: " + ", ".join(map(str, missing[:10])))
+                           f"nomor 1 sampai {len(numbers)} untuk {code} tahun {year} triwulan "
+                           f"{quarter}",
+                           "nomor yang tidak ada: " + ", ".join(map(str, missing[:10])),
+                           "beri nomor urut 1, 2, 3, ... tanpa loncat untuk setiap triwulan")

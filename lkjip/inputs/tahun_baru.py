@@ -152,7 +152,8 @@ def tahun_baru(year: int, data_dir: Path | None = None, params_dir: Path | None 
     office = defaults.get("office")
     if not office:
         raise DataError([Problem(str(params_root / "defaults.yaml"), None, "office",
-                                 "kode kantor, mis. 'office: kanim-pamekasan'", "tidak ada")])
+                                 "kode kantor, mis. 'office: kanim-pamekasan'", "kunci itu tidak ada",
+                                 "tambahkan ke params/defaults.yaml")])
     folder = office_dir(office, Path(data_dir or DATA_DIR))
     source = source or tahun_sumber(folder, year)
     done = Hasil()
@@ -187,7 +188,7 @@ def cli_tahun_baru(args: argparse.Namespace) -> int:
         source, done = tahun_baru(args.year, args.data, args.params, args.dari)
     except DataError as exc:
         for p in exc.problems:
-            print(f"galat: {p}")
+            print(f"kesalahan: {p}")
         return 2
     print(f"Tahun {args.year} disiapkan dari tahun {source}.")
     for label, items in (("dibuat", done.dibuat), ("ditambah", done.ditambah),
