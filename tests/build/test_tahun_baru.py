@@ -75,7 +75,7 @@ def test_the_draft_copies_the_pk_and_leaves_the_rest_to_fill(repo):
 
     code, out = run("check", "--year", "2025", *where(repo))
     assert code == 2
-    errors = [line for line in out.splitlines() if line.startswith("error")]
+    errors = [line for line in out.splitlines() if line.startswith("kesalahan")]
     # exactly what is left: the two per-year params, every narasi key, each indicator's realisasi
     assert sum("2025.yaml" in e and "params" in e for e in errors) == 2
     assert sum("narasi/2025.yaml" in e for e in errors) == 5 * 4 + 3 + 1 + 3 + 3
