@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "year_required", False) and args.year is None:
-        parser.error(f"{args.command}: give the new year with --year")
+        parser.error(f"{args.command}: sebutkan tahun baru dengan --year, mis. --year 2025")
     module_name, func_name = COMMANDS[args.command].split(":")
     try:
         args.year = resolve_year(args)
@@ -147,7 +147,7 @@ def cli_build(args: argparse.Namespace) -> int:
                    out_dir=args.out, rekonsiliasi=bool(args.rekonsiliasi),
                    use_cache=not args.no_cache, progress=None if args.quiet else sys.stderr)
     for name, message in result.audit_failed:
-        print(f"lkjip build: audit check failed [{name}] {message}", file=sys.stderr)
+        print(f"lkjip build: pemeriksaan audit gagal [{name}] {message} (kesalahan lkjip: laporkan)", file=sys.stderr)
     if not args.quiet:
         for line in closing_lines(result, args.year, formats):
             print(line, file=sys.stderr)
