@@ -95,4 +95,4 @@ class Gambar(_Nama):
         spec = build(self._L, *args, **kw)
         if spec is None:
             return Blok("")
-        return Blok(self._L.gambar_html(spec["fig"], spec["judul"], spec.get("sumber")))
+        return Blok(self._L.gambar_html(spec["fig"], spec["judul"], spec.get("sumber"), spec.get("deskripsi")))

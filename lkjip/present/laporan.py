@@ -218,7 +218,7 @@ class Laporan:
         # ids inside the SVG are prefixed so that many charts on one page do not share them;
         # the prefix comes from the caption, so re-running the cell gives the same bytes
         prefix = "g" + hashlib.sha256(judul.encode("utf-8")).hexdigest()[:8]
-        svg = svg_figure(fig, prefix=prefix)
+        svg = svg_figure(fig, prefix=prefix, judul=judul, deskripsi=deskripsi)
         cap = f'<span class="nomor">Gambar</span> {html.escape(judul)}'
         parts = ['<figure class="gambar">', svg, f"<figcaption>{cap}</figcaption>"]
         if sumber:
@@ -226,9 +226,10 @@ class Laporan:
         parts.append("</figure>")
         return _periksa("\n".join(parts), f"Gambar ({judul})")
 
-    def gambar(self, fig: Any, judul: str, sumber: str | None = None) -> None:
-        """Show a chart (see :meth:`gambar_html`)."""
-        _tampilkan(self.gambar_html(fig, judul, sumber), f"Gambar {judul}")
+    def gambar(self, fig: Any, judul: str, sumber: str | None = None, deskripsi: str | None = None) -> None:
+        """Show a chart (see :meth:`gambar_html`); ``deskripsi`` says in words what it shows, for a
+        reader who cannot see it."""
+        _tampilkan(self.gambar_html(fig, judul, sumber, deskripsi), f"Gambar {judul}")
 
     # ---- page structure --------------------------------------------------------------------
     def daftar_isi(self) -> None:

@@ -113,7 +113,12 @@ def subunit(L: Any, u: dict[str, Any]) -> list[Markup]:
 
 
 def gambar_bagan_organisasi(L: Any) -> dict[str, Any]:
-    return {"fig": bagan_organisasi(L), "judul": f"Struktur organisasi {L.inputs.kantor['nama']}"}
+    _, units = _unit_kantor(L)
+    kepala = (L.inputs.kantor.get("kepala") or {}).get("jabatan") or "Kepala Kantor"
+    bagian = "; ".join(u["nama"] + (f" (membawahkan {', '.join(x['nama'] for x in u['subunit'])})"
+                                     if u.get("subunit") else "") for u in units)
+    return {"fig": bagan_organisasi(L), "judul": f"Struktur organisasi {L.inputs.kantor['nama']}",
+            "deskripsi": f"Bagan organisasi: {kepala} membawahkan {bagian}."}
 
 
 def bagan_organisasi(L: Any) -> Any:
@@ -207,12 +212,16 @@ def _batang(
 
 
 def gambar_jenis_kelamin(L: Any) -> dict[str, Any]:
-    return {"fig": grafik_jenis_kelamin(L), "judul": "Pegawai menurut jenis kelamin", "sumber": "data kepegawaian kantor"}
+    return {"fig": grafik_jenis_kelamin(L), "judul": "Pegawai menurut jenis kelamin", "sumber": "data kepegawaian kantor",
+            "deskripsi": f"Grafik batang pegawai menurut jenis kelamin: laki-laki {L.polos('pegawai.laki_laki')}, "
+                         f"perempuan {L.polos('pegawai.perempuan')}."}
 
 
 def gambar_kelompok_jabatan(L: Any) -> dict[str, Any]:
+    seri = ", ".join(f"{KELOMPOK_JABATAN[k][0]} {L.polos(f'pegawai.kelompok.{k}')}" for k in KELOMPOK_JABATAN
+                     if ada(L, f"pegawai.kelompok.{k}"))
     return {"fig": grafik_kelompok_jabatan(L), "judul": "Pegawai menurut kelompok jabatan",
-            "sumber": "data kepegawaian kantor"}
+            "sumber": "data kepegawaian kantor", "deskripsi": f"Grafik batang pegawai menurut kelompok jabatan: {seri}."}
 
 
 def grafik_jenis_kelamin(L: Any) -> Any:

@@ -336,6 +336,11 @@ def test_html_tables_and_figures_are_accessible(built):
     tables = re.findall(r'(.{0,120})<table class="tabel', page)
     assert tables and all('<div class="gulir' in before for before in tables), "each table in its scrolling box"
     assert not re.search(r"</figcaption>\s*<p", page), "a figcaption is a figure's last child"
+    # every chart is an image with its title and a description in words, with the figures it draws
+    svgs = re.findall(r"<svg\b.*?</svg>", page, flags=re.S)
+    assert svgs and all('role="img"' in x and "<title" in x and "<desc" in x for x in svgs)
+    anggaran = next(x for x in svgs if "pagu dan realisasi anggaran per tahun" in x)
+    assert "2024 pagu Rp27.379.998.000" in anggaran
 
 
 def _vnu() -> list[str] | None:
