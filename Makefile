@@ -1,5 +1,5 @@
 # lkjip: two commands do everything on a fresh machine.
-#   make report   set up .venv and build the report for the default year (HTML + PDF)
+#   make report   set up .venv and build the report for the default year (HTML + PDF + Word)
 #   make test     set up .venv and run the whole suite (unit tests, notebooks via nbval)
 # The interpreter .venv is made from: the distribution's /usr/bin/python3 when it is 3.11 or newer
 # and has venv (Debian builds it with profile-guided and link-time optimisation: on this machine
@@ -18,18 +18,43 @@ ifneq ($(shell cat $(MADE_WITH) 2>/dev/null),$(PYTHON))
   $(shell rm -f $(STAMP))
 endif
 
-.PHONY: setup report test lab golden bench lint clean sysdeps
+.PHONY: setup report test test-office lab golden bench lint clean sysdeps sysdeps-office referensi checker
 
 setup: $(STAMP)
 
-# WeasyPrint renders the PDF through Pango; HarfBuzz's subsetter makes font subsetting ~2.5 s faster.
-# Installed here (as root, as on CI) only when it is missing.
+# WeasyPrint renders the PDF through Pango; HarfBuzz's subsetter makes font subsetting ~2.5 s faster;
+# CairoSVG draws the Word edition's charts through Cairo. The house style's font
+# (params/defaults.yaml gaya.huruf: Liberation Sans, metric-compatible with Arial) comes from
+# fonts-liberation; DejaVu draws the charts. Installed here (as root, as on CI) only when
+# something is missing.
 sysdeps:
-	@if ! ldconfig -p 2>/dev/null | grep -q libpango-1.0.so.0 || ! ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset.so.0; then \
+	@if ! ldconfig -p 2>/dev/null | grep -q libpango-1.0.so.0 || ! ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset.so.0 \
+	    || ! ldconfig -p 2>/dev/null | grep -q libcairo.so.2 \
+	    || ! fc-list 2>/dev/null | grep -q "Liberation Sans" || ! fc-list 2>/dev/null | grep -q "DejaVu Sans"; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core; \
-	  else echo "WeasyPrint needs Pango: apt-get install libpango-1.0-0 libpangoft2-1.0-0" >&2; exit 1; fi; \
+	    apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libcairo2 fonts-dejavu-core fonts-liberation; \
+	  else echo "WeasyPrint and CairoSVG need Pango, Cairo and the fonts: apt-get install libpango-1.0-0 libpangoft2-1.0-0 libcairo2 fonts-dejavu-core fonts-liberation" >&2; exit 1; fi; \
 	fi
+
+# LibreOffice opens the Word edition in the tests that check its layout (they skip without it).
+# Not needed to build the report: installed only by `make test-office`.
+sysdeps-office:
+	@if ! command -v soffice >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui; \
+	  else echo "LibreOffice is needed: apt-get install libreoffice-writer-nogui" >&2; exit 1; fi; \
+	fi
+
+# The Nu HTML Checker (npm's vnu-jar, run by Java) for the test of the HTML page
+# (tests/build/test_build.py skips it when either is missing). Java from Debian's
+# default-jre-headless when there is none (as root), the jar into .venv/vnu/. Never fails the
+# target: without npm or Java the test skips.
+VNU_JAR := $(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+checker: | setup
+	@if ! command -v java >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null || true; fi
+	@if [ ! -f $(VNU_JAR) ] && command -v npm >/dev/null 2>&1; then \
+	  npm install --prefix $(VENV)/vnu --no-audit --no-fund --silent vnu-jar@26.9.27 || true; fi
 
 $(STAMP): pyproject.toml | sysdeps
 	$(PYTHON) -m venv --clear $(VENV)
@@ -43,17 +68,30 @@ $(STAMP): pyproject.toml | sysdeps
 	# Jupyter event schemas, which lkjip never emits, and jsonschema skips a format whose checker
 	# is not installed. So it is removed from the project's environment.
 	$(BIN)/pip uninstall -y -q rfc3987-syntax || true
+	# the project's kernel, inside the venv's Jupyter: the notebooks, papermill and the build name it
+	$(BIN)/python -m ipykernel install --sys-prefix --name lkjip \
+	  --display-name "lkjip (Python $$($(BIN)/python -c 'import sys; print("%d.%d" % sys.version_info[:2])'))" >/dev/null
 	touch $(STAMP)
 
 report: setup
-	$(BIN)/lkjip build --year $(YEAR) --format html,pdf
+	$(BIN)/lkjip build --year $(YEAR) --format html,pdf,docx
 
-test: setup
+test: setup checker
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile tests
 	$(BIN)/python -m pytest -q -p no:randomly --nbval notebooks/ --nbval-sanitize-with notebooks/nbval-sanitize.cfg
 
+# the Word edition's tests, with LibreOffice (installed if missing)
+test-office: setup sysdeps-office
+	$(BIN)/python -m pytest -q tests/build/test_docx.py
+
+# write lkjip's reference document for the Word edition afresh (lkjip/build/docx_styles.py)
+referensi: setup
+	$(BIN)/python -m lkjip.build.docx_styles lkjip/present/templates/referensi.docx
+
+# JupyterLab on notebooks/ with the project's kernel; as root (as on this project's machines)
+# Jupyter refuses to start without --allow-root.
 lab: setup
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/jupyter lab --notebook-dir=notebooks $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 golden: setup
 	$(BIN)/lkjip golden --year $(YEAR)

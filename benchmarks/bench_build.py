@@ -35,11 +35,18 @@ _MEASURE = (
     "sys.exit(r.returncode)\n"
 )
 
-# The PDF alone: the built HTML rendered as the build renders it, in a fresh process (WeasyPrint
+# The PDF alone: the built HTML rendered as the build renders it (the PDF's own style sheet,
+# figures.json, audit.json and the zipped inputs attached), in a fresh process (WeasyPrint
 # imported first, untimed: the build imports it while the kernels run).
-_RENDER = ("import sys, time, pathlib, weasyprint; from lkjip.build.pdf import render_pdf; "
-           "h = pathlib.Path(sys.argv[1]); t = time.perf_counter(); "
-           "render_pdf(h.read_text(encoding='utf-8'), pathlib.Path(sys.argv[2]), base_url=h.parent); "
+_RENDER = ("import sys, time, pathlib, weasyprint; from lkjip.build.pdf import Berkas, render_pdf; "
+           "from lkjip.build.build import PDF_CSS, zip_bytes; from lkjip.paths import DATA_DIR, TEMPLATES_DIR; "
+           "h = pathlib.Path(sys.argv[1]); css = (TEMPLATES_DIR / PDF_CSS).read_text(encoding='utf-8'); "
+           "data = [(p.relative_to(DATA_DIR).as_posix(), p.read_bytes()) for p in sorted(DATA_DIR.rglob('*')) "
+           "if p.is_file()]; "
+           "att = [Berkas(n, (h.parent / n).read_bytes()) for n in ('figures.json', 'audit.json')] "
+           "+ [Berkas('masukan.zip', zip_bytes(data), '', 'Source')]; t = time.perf_counter(); "
+           "render_pdf(h.read_text(encoding='utf-8'), pathlib.Path(sys.argv[2]), base_url=h.parent, "
+           "attachments=att, stylesheets=[css]); "
            "print(time.perf_counter() - t)")
 
 

@@ -14,7 +14,8 @@ class Problem:
     """One finding about the inputs: where it is, what was expected, what was found."""
 
     file: str
-    row: int | None  # the row as a spreadsheet shows it (header = 1, first data row = 2)
+    row: int | None  # the row as a spreadsheet shows it (header = 1, first data row = 2),
+    # or the line of a YAML file
     column: str | None
     expected: str
     found: str
@@ -22,14 +23,18 @@ class Problem:
     severity: str = "error"  # "error" or "warning"
 
     def __str__(self) -> str:
+        # Shown to analysts: in Bahasa Indonesia. A YAML file has keys where a CSV has columns.
         where = self.file
         if self.row is not None:
-            where += f", row {self.row}"
-        if self.column:
-            where += f", column '{self.column}'"
-        text = f"{where}: expected {self.expected}; found {self.found}"
+            where += f", baris {self.row}"
+        if self.column and self.file.endswith(".ipynb"):
+            where += f", {self.column}"  # a notebook's cell, e.g. "sel 4 (L.tabel(...))"
+        elif self.column:
+            label = "kunci" if self.file.endswith((".yaml", ".yml")) else "kolom"
+            where += f", {label} '{self.column}'"
+        text = f"{where}: seharusnya {self.expected}; ditemukan: {self.found}"
         if self.hint:
-            text += f" ({self.hint})"
+            text += f" (petunjuk: {self.hint})"
         return text
 
 

@@ -9,7 +9,9 @@ DATA_DIR = PROJ_ROOT / "data"
 PARAMS_DIR = PROJ_ROOT / "params"
 NOTEBOOKS_DIR = PROJ_ROOT / "notebooks"
 BUILD_DIR = PROJ_ROOT / "build"
+GOLDEN_DIR = PROJ_ROOT / "tests" / "golden"  # the reference run's figures, by id (make golden)
 RULES_DIR = Path(__file__).resolve().parent / "rules"
+KESIAPAN_RULES_DIR = RULES_DIR / "kesiapan"  # criteria of the yearly SAKIP evaluation (LKE)
 TEMPLATES_DIR = Path(__file__).resolve().parent / "present" / "templates"
 SOURCE_REPORT = PROJ_ROOT.parent / "shared" / "source-report" / "lkjip-2024-kanim-pamekasan.md"
 

@@ -98,7 +98,7 @@ def consistency_checks(figs: dict[str, Any], rules: Any, indikator: list[dict[st
             ["pnbp.realisasi", "pnbp.target"],
             "realisasi / target × 100",
         )
-    if "pegawai.jumlah" in figs:
+    if "pegawai.laki_laki" in figs:
         c.eq(
             "jumlah = jumlah rincian",
             "pegawai.jumlah",
@@ -117,7 +117,6 @@ def consistency_checks(figs: dict[str, Any], rules: Any, indikator: list[dict[st
     sum_of(r"wilayah\.kabupaten\.[a-z_]+\.kecamatan", "wilayah.kecamatan")
 
     # indicators: realisasi from its parts, capaian from realisasi/target/polarity, status
-    divisor = float(getattr(rules, "indeks_pembagi", 25.0))
     threshold = float(getattr(rules, "ambang_tercapai", 100.0))
     for ind in indikator:
         p = f"ikk.{ind['kode']}"
@@ -136,19 +135,17 @@ def consistency_checks(figs: dict[str, Any], rules: Any, indikator: list[dict[st
                 )
             elif f"{q}.nilai_survei" in figs:
                 c.eq(
-                    "indeks = nilai survei / pembagi",
+                    "indeks = nilai survei × 4 / skala",
                     fid,
-                    figs[f"{q}.nilai_survei"] / divisor,
-                    [f"{q}.nilai_survei"],
-                    f"nilai survei / {divisor:g}",
+                    figs[f"{q}.nilai_survei"] * 4 / figs[f"{q}.skala"],
+                    [f"{q}.nilai_survei", f"{q}.skala"],
+                    "nilai survei × 4 / skala",
                 )
-        real, target = figs.get(f"{p}.realisasi"), figs.get(f"{p}.target")
-        if real is None or not target:
-            expected = None
-        elif ind["polaritas"] == "negatif":
-            expected = (2 * target - real) / target * 100
-        else:
-            expected = real / target * 100
+        # the year's counts are the sums of their breakdown
+        for part in ("pembilang", "penyebut"):
+            sum_of(rf"{re.escape(p)}\.rincian\.[a-z0-9_]+\.{part}", f"{p}.tahun.{_year(figs)}.{part}")
+        expected = _capaian(figs.get(f"{p}.realisasi"), figs.get(f"{p}.target"), figs.get(f"{p}.target_atas"),
+                            ind["polaritas"], rules)
         cap_rule = getattr(rules, "cap", None)
         if expected is not None and cap_rule is not None and getattr(cap_rule, "enabled", False):
             if expected > cap_rule.batas:
@@ -169,16 +166,6 @@ def consistency_checks(figs: dict[str, Any], rules: Any, indikator: list[dict[st
             figs.get(f"{p}.tahun.{_year(figs)}.realisasi"),
             [f"{p}.tahun.{_year(figs)}.realisasi"],
             "the series value of the year",
-        )
-
-    # RB
-    if "rb.aksi.persen" in figs:
-        c.eq(
-            "persentase = selesai / rencana",
-            "rb.aksi.persen",
-            _ratio(figs["rb.aksi.selesai"], figs["rb.aksi.rencana"]),
-            ["rb.aksi.selesai", "rb.aksi.rencana"],
-            "selesai / rencana × 100",
         )
 
     # IKPA
@@ -230,6 +217,27 @@ def consistency_checks(figs: dict[str, Any], rules: Any, indikator: list[dict[st
             "the thresholds of the year's rules",
         )
     return c.results
+
+
+def _capaian(real: float | None, target: float | None, atas: float | None, polaritas: str, rules: Any) -> float | None:
+    """Capaian recomputed by hand: R / T x 100 (positif), (2T - R) / T x 100 (negatif); a range
+    scores 100 inside it, and outside is compared with the bound it crosses by the formula the
+    rules name for that side."""
+    def rumus(nama: str, r: float, t: float) -> float | None:
+        if not t:
+            return None
+        return r / t * 100 if nama == "langsung" else (2 * t - r) / t * 100
+
+    if real is None or target is None:
+        return None
+    if polaritas == "rentang":
+        if atas is None:
+            return None
+        if target <= real <= atas:
+            return 100.0
+        side, bound = ("di_atas", atas) if real > atas else ("di_bawah", target)
+        return rumus(rules.rumus_rentang[side], real, bound)
+    return rumus("terbalik" if polaritas == "negatif" else "langsung", real, target)
 
 
 def _year(figs: dict[str, Any]) -> int | None:

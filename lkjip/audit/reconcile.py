@@ -137,9 +137,7 @@ def classify(fid: str, records: list[Record]) -> str:
         or fid in ("ikpa.nilai_total",)
     ):
         kind = "jumlah tidak sama dengan rinciannya"
-    elif re.search(r"\.(capaian|persen|realisasi|nilai_akhir|aspek\.[a-z]+|perubahan_persen)$", fid) or fid.startswith(
-        "rb.tw"
-    ):
+    elif re.search(r"\.(capaian|persen|realisasi|nilai_akhir|aspek\.[a-z]+|perubahan_persen)$", fid) or ".triwulan." in fid:
         kind = "angka turunan tidak mengikuti komponennya"
     elif fid.endswith("kategori") or fid.endswith("status"):
         kind = "kategori tidak mengikuti ambang"

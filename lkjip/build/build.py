@@ -3,8 +3,9 @@ checked by the audit.
 
 A build of year Y writes, into ``build/Y/``::
 
-    lkjip-Y.html  lkjip-Y.pdf  figures.json  audit.json  audit.html  manifest.json
-    notebooks/<chapter>.ipynb
+    lkjip-Y.html  lkjip-Y.pdf  lkjip-Y.docx  figures.json  audit.json  audit.html
+    kesiapan.json  kesiapan.html  manifest.json  notebooks/<chapter>.ipynb
+    lampiran/<attached document>  (when the year has any)
 
 It holds the year's lock, builds into a temporary folder next to ``build/Y/`` and swaps it in
 only when everything succeeded (:mod:`lkjip.build.folder`): a failed build leaves the previous
@@ -14,8 +15,10 @@ Every result comes from the cache (``build/.cache/``, :mod:`lkjip.build.cache`) 
 is made from did not change (:mod:`lkjip.build.sources`); so when nothing changed, a build
 hashes its inputs, copies the cached results and swaps the folder. Otherwise the chapters run
 in kernels (:mod:`lkjip.build.kernels`) while this process computes the figures; then the
-chapters are stitched (:mod:`lkjip.build.stitch`), the PDF rendered (:mod:`lkjip.build.pdf`)
-and the audit run (:mod:`lkjip.audit`).
+chapters are stitched (:mod:`lkjip.build.stitch`), figures.json written, the audit and the
+evaluation readiness check run (:mod:`lkjip.audit`), the Word edition written
+(:mod:`lkjip.build.docx`), and last the PDF rendered (:mod:`lkjip.build.pdf`), which carries
+figures.json, audit.json and the year's inputs as attachments.
 """
 
 from __future__ import annotations
@@ -33,7 +36,9 @@ from lkjip.build.chapters import Chapter, chapters
 from lkjip.errors import BuildError
 from lkjip.paths import BUILD_DIR, NOTEBOOKS_DIR, TEMPLATES_DIR
 
-FORMATS = ("html", "pdf")
+FORMATS = ("html", "pdf", "docx")
+DEFAULT_FORMATS = ("html", "pdf")  # as `lkjip build` without --format
+PDF_CSS = "lkjip-pdf.css"  # the paged media only the PDF uses (lkjip/present/templates/)
 
 
 def default_workers() -> int:
@@ -60,6 +65,7 @@ class BuildResult:
     steps: list[Step] = field(default_factory=list)
     seconds: float = 0.0
     audit: dict[str, Any] | None = None  # summary, failed ([check, message])
+    kesiapan: dict[str, Any] | None = None  # summary, menghalangi ([criterion code])
 
     @property
     def audit_failed(self) -> list[tuple[str, str]]:
@@ -90,7 +96,7 @@ class Progress:
             print(text, file=self.stream, flush=True)
 
 
-def build(year: int, *, formats: tuple[str, ...] = FORMATS, data_dir: Path | None = None,
+def build(year: int, *, formats: tuple[str, ...] = DEFAULT_FORMATS, data_dir: Path | None = None,
           params_dir: Path | None = None, out_dir: Path | None = None, rekonsiliasi: bool = False,
           use_cache: bool = True, progress: TextIO | None = None, chapter_list: list[Chapter] | None = None,
           notebooks_dir: Path = NOTEBOOKS_DIR, workers: int | None = None, figures: bool = True,
@@ -100,7 +106,7 @@ def build(year: int, *, formats: tuple[str, ...] = FORMATS, data_dir: Path | Non
     Parameters
     ----------
     formats
-        Which of "html" and "pdf" to write (the HTML is made for the PDF in any case).
+        Which of "html", "pdf" and "docx" to write (the HTML is made for the others in any case).
     data_dir, params_dir
         Input folders; None means the repository's ``data/`` and ``params/``.
     out_dir
@@ -114,7 +120,8 @@ def build(year: int, *, formats: tuple[str, ...] = FORMATS, data_dir: Path | Non
     chapter_list, notebooks_dir, workers
         For tests and special runs: which chapters, where their notebooks are, how many kernels.
     figures, audit
-        Whether to write figures.json, and to run the audit (which needs the figures).
+        Whether to write figures.json, and to run the audit and the readiness check (which
+        need the figures).
     """
     t0 = time.perf_counter()
     formats = tuple(formats)
@@ -142,22 +149,33 @@ def build(year: int, *, formats: tuple[str, ...] = FORMATS, data_dir: Path | Non
             html_bytes = run.html(chs, notebooks)
             if "html" in formats:
                 (tmp / f"lkjip-{year}.html").write_bytes(html_bytes)
-            if "pdf" in formats:
-                (tmp / f"lkjip-{year}.pdf").write_bytes(run.pdf(html_bytes, tmp))
-            if figures:
-                (tmp / "figures.json").write_bytes(run.figures_json())
+                run.copy_documents(tmp)
+            figures_json = run.figures_json() if figures else None
+            if figures_json is not None:
+                (tmp / "figures.json").write_bytes(figures_json)
             audit_doc = run.audit(html_bytes) if audit else None
             if audit_doc is not None:
                 for name in ("audit.json", "audit.html"):
                     (tmp / name).write_text(audit_doc[name], encoding="utf-8")
+            kesiapan_doc = run.kesiapan(html_bytes) if audit else None
+            if kesiapan_doc is not None:
+                for name in ("kesiapan.json", "kesiapan.html"):
+                    (tmp / name).write_text(kesiapan_doc[name], encoding="utf-8")
+            if "docx" in formats:
+                (tmp / f"lkjip-{year}.docx").write_bytes(run.docx(html_bytes))
+            if "pdf" in formats:
+                attached = run.attachments(figures_json, audit_doc["audit.json"] if audit_doc else None)
+                (tmp / f"lkjip-{year}.pdf").write_bytes(run.pdf(html_bytes, tmp, attached))
             manifest.write(tmp / "manifest.json",
                            manifest.manifest(src, chs, tmp, data_dir, params_dir, Path(notebooks_dir), formats))
             folder.swap(tmp, final)
         folder.remove_failed(out, year)
     seconds = time.perf_counter() - t0
     show.say(f"{final} ready in {seconds:.2f} s")
-    summary = {"summary": audit_doc["summary"], "failed": audit_doc["failed"]} if audit_doc else None
-    return BuildResult(final, show.steps, seconds, summary)
+    summary = ({k: audit_doc[k] for k in ("summary", "failed", "counts", "berbeda") if k in audit_doc}
+               if audit_doc else None)
+    kesiapan = {k: kesiapan_doc[k] for k in ("summary", "menghalangi")} if kesiapan_doc else None
+    return BuildResult(final, show.steps, seconds, summary, kesiapan)
 
 
 class _Run:
@@ -168,6 +186,7 @@ class _Run:
         self.src, self.store, self.use_cache, self.show = src, store, use_cache, show
         self.data_dir, self.params_dir = data_dir, params_dir
         self._figs: Any = None
+        self.documents = src.dokumen()
 
     def _get(self, kind: str, name: str, key: str, ext: str) -> tuple[bytes | None, str]:
         if not self.use_cache:
@@ -262,26 +281,78 @@ class _Run:
 
     # ---- the report -------------------------------------------------------------------------
     def html(self, chs: list[Chapter], notebooks: list[tuple[Chapter, bytes]]) -> bytes:
+        from lkjip.build.stitch import PageInfo
+
+        info = PageInfo(nama=self.src.nama, gaya=self.src.gaya, logo=self.src.logo(),
+                        dokumen=tuple(self.documents))
+
         def make() -> bytes:
             from lkjip.build.stitch import Part, stitch
 
-            parts = [Part(ch.notebook, data, ch.number) for ch, data in notebooks]
-            return stitch(parts, self.src.year, self.src.office, TEMPLATES_DIR).encode("utf-8")
+            parts = [Part(ch.notebook, data, ch.number, ch.bagian) for ch, data in notebooks]
+            return stitch(parts, self.src.year, self.src.office, TEMPLATES_DIR, info).encode("utf-8")
 
-        return self._cached("report", self.src.html_key(notebooks), "html", f"lkjip-{self.src.year}.html",
-                            "stitched", make)
+        return self._cached("report", self.src.html_key(notebooks, info.key()), "html",
+                            f"lkjip-{self.src.year}.html", "stitched", make)
 
-    def pdf(self, html_bytes: bytes, tmp: Path) -> bytes:
+    def copy_documents(self, tmp: Path) -> None:
+        """The attached documents next to the HTML page, which links to them."""
+        from lkjip.build.lampiran import FOLDER
+
+        for d in self.documents:
+            (tmp / FOLDER).mkdir(exist_ok=True)
+            (tmp / FOLDER / d.name).write_bytes(d.path.read_bytes())
+
+    def attachments(self, figures_json: bytes | None, audit_json: str | None) -> list[Any]:
+        """What the PDF carries: figures.json, audit.json, and the year's inputs as one zip
+        archive laid out as the repository (data/<office>/..., params/...)."""
+        from lkjip.build.pdf import Berkas
+
+        year = self.src.year
+        out = []
+        if figures_json is not None:
+            out.append(Berkas("figures.json", figures_json, "Setiap angka laporan menurut id-nya, dengan "
+                              "satuan dan sumbernya (lkjip figures --json)", "Data"))
+        if audit_json is not None:
+            out.append(Berkas("audit.json", audit_json.encode("utf-8"), "Setiap angka laporan terbitan "
+                              "dibandingkan dengan hasil hitung ulang (lkjip audit)", "Data"))
+        inputs = [(name, path.read_bytes()) for name, path in self.src.input_files()]
+        out.append(Berkas(f"lkjip-{year}-masukan.zip", zip_bytes(inputs), f"Masukan laporan tahun {year}: data "
+                          f"dasar kantor dan parameter. Hitung ulang: unzip, lalu lkjip build --year {year} "
+                          "--data data --params params", "Source"))
+        return out
+
+    def pdf(self, html_bytes: bytes, tmp: Path, attached: list[Any]) -> bytes:
         def make() -> bytes:
+            from lkjip.build import gaya
+            from lkjip.build.lampiran import untuk_pdf
             from lkjip.build.pdf import render_pdf
 
+            family = self.src.gaya["huruf"]
+            if gaya.installed(family) is False:
+                self.show.say(f"  peringatan: huruf '{family}' (params: gaya.huruf) tidak terpasang; "
+                              "PDF memakai huruf pengganti (make sysdeps memasang fonts-liberation)")
             path = tmp / f".lkjip-{self.src.year}.pdf"
-            render_pdf(html_bytes.decode("utf-8"), path, base_url=tmp)
+            render_pdf(untuk_pdf(html_bytes.decode("utf-8"), self.documents), path, base_url=tmp,
+                       attachments=attached, stylesheets=[(TEMPLATES_DIR / PDF_CSS).read_text(encoding="utf-8")])
             data = path.read_bytes()
             path.unlink()
             return data
 
-        return self._cached("report", self.src.pdf_key(html_bytes), "pdf", f"lkjip-{self.src.year}.pdf",
+        key = self.src.pdf_key(html_bytes, attached, self.documents)
+        return self._cached("report", key, "pdf", f"lkjip-{self.src.year}.pdf", "rendered", make)
+
+    def docx(self, html_bytes: bytes) -> bytes:
+        """The Word edition, with the office's own reference document (``referensi.docx`` in
+        its data folder) if it has one, else lkjip's."""
+        reference = self.src.reference()
+
+        def make() -> bytes:
+            from lkjip.build.docx import render_docx
+
+            return render_docx(html_bytes.decode("utf-8"), reference)
+
+        return self._cached("report", self.src.docx_key(html_bytes), "docx", f"lkjip-{self.src.year}.docx",
                             "rendered", make)
 
     def audit(self, html_bytes: bytes) -> dict[str, Any]:
@@ -294,9 +365,59 @@ class _Run:
             F = self.figures()
             result = run_audit(F, F.inputs.published, html_bytes.decode("utf-8"))
             doc = {"summary": result.summary(), "failed": [[c.name, c.message] for c in result.failed],
+                   "counts": result.group_counts(), "berbeda": _berbeda(result),
                    "audit.json": to_json(result), "audit.html": to_html(result, F.inputs.kantor.get("nama", ""))}
             return json.dumps(doc, ensure_ascii=False, sort_keys=True).encode("utf-8")
 
         data = self._cached("audit", self.src.audit_key(html_bytes), "json", "audit", "executed", make,
                             keep=lambda data: not json.loads(data)["failed"])
         return json.loads(data)
+
+    def kesiapan(self, html_bytes: bytes) -> dict[str, Any]:
+        """The evaluation readiness check of the registry, the inputs and the rendered HTML:
+        summary, blocking criteria not met, and the texts of kesiapan.json and kesiapan.html."""
+        def make() -> bytes:
+            from lkjip.audit.kesiapan import run_kesiapan
+            from lkjip.audit.kesiapan_html import to_html
+
+            result = run_kesiapan(self.figures(), html_bytes.decode("utf-8"))
+            doc = {"summary": result.summary(), "menghalangi": [hk.kriterium.kode for hk in result.menghalangi],
+                   "kesiapan.json": result.to_json(), "kesiapan.html": to_html(result)}
+            return json.dumps(doc, ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+        return json.loads(self._cached("kesiapan", self.src.audit_key(html_bytes), "json", "kesiapan",
+                                       "executed", make))
+
+# The figures a reader of the report looks at first: named first among those that differ.
+HEADLINE = ("anggaran.pagu", "anggaran.realisasi", "anggaran.persen", "pnbp.realisasi", "ikpa.nilai_akhir",
+            "ikpa.kategori")
+
+
+def _berbeda(result: Any, n: int = 4) -> list[list[str]]:
+    """Up to ``n`` figures the published report prints differently from the recomputation, the
+    headline ones first, then in the published report's order: [label, printed, computed]."""
+    from lkjip.audit.reconcile import format_published
+
+    wrong = [f for f in result.findings if f.status == "mismatch"]
+    wrong.sort(key=lambda f: f.figure not in HEADLINE)  # stable: the report's order within each
+    out = []
+    for f in wrong[:n]:
+        r = next(r for r in f.occurrences if r.status == "mismatch")
+        out.append([f.label, r.published.strip(), format_published(r.computed, r.unit, r.published)])
+    return out
+
+
+def zip_bytes(files: list[tuple[str, bytes]]) -> bytes:
+    """A zip archive of (name, bytes), the same bytes for the same files: entries in name
+    order, each dated 1980-01-01 (zip's first day) with mode 0644."""
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        for name, data in sorted(files):
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data, compresslevel=9)
+    return buf.getvalue()

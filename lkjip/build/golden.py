@@ -1,8 +1,11 @@
-"""``lkjip golden``: the chapter notebooks re-executed in place, their outputs kept and cleaned
-as in a build: the reference outputs that nbval compares against."""
+"""``lkjip golden``: the reference run. The chapter notebooks are re-executed in place, their
+outputs kept and cleaned as in a build (what nbval compares against), and every figure of the
+year is written to ``tests/golden/figures-<year>.json`` (what tests/test_golden_figures.py
+compares against, by id)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import Any, TextIO
@@ -11,15 +14,17 @@ from lkjip.build import sources
 from lkjip.build.build import Progress, Step, default_workers
 from lkjip.build.cache import write_atomic
 from lkjip.build.chapters import Chapter, chapters
-from lkjip.paths import BUILD_DIR, NOTEBOOKS_DIR
+from lkjip.paths import BUILD_DIR, GOLDEN_DIR, NOTEBOOKS_DIR
 
 
 def golden(year: int, *, data_dir: Path | None = None, params_dir: Path | None = None,
            notebooks_dir: Path = NOTEBOOKS_DIR, chapter_list: list[Chapter] | None = None,
-           progress: TextIO | None = None, workers: int | None = None) -> list[Path]:
-    """Re-execute every chapter in place with the year's parameters; the paths written."""
+           progress: TextIO | None = None, workers: int | None = None,
+           figures_dir: Path | None = GOLDEN_DIR) -> list[Path]:
+    """Re-execute every chapter in place with the year's parameters, and write the year's
+    figures into ``figures_dir`` (None: not); the paths written."""
     from lkjip.build.kernels import Job, Pool
-    from lkjip.build.notebook import ChapterError, dumps
+    from lkjip.build.notebook import ChapterError, clean, dumps
 
     show = Progress(progress)
     chs = chapter_list if chapter_list is not None else chapters(include_optional=True)
@@ -30,10 +35,14 @@ def golden(year: int, *, data_dir: Path | None = None, params_dir: Path | None =
     written: list[Path] = []
 
     def done(d: Any) -> None:
-        for cell in d.nb.cells:  # papermill's injected cell is code like any other: hide it
-            tags = cell.get("metadata", {}).get("tags", [])
-            if "injected-parameters" in tags and "remove-input" not in tags:
-                tags.append("remove-input")
+        # No papermill cell is kept: the parameters cell holds the reference year, so a notebook
+        # run as it is (JupyterLab, nbval) reproduces these outputs, and a year typed into the
+        # parameters cell is the year that runs.
+        d.nb.cells = [c for c in d.nb.cells if "injected-parameters" not in c.get("metadata", {}).get("tags", [])]
+        for c in d.nb.cells:  # ... and it holds the year these outputs are of
+            if "parameters" in c.get("metadata", {}).get("tags", []):
+                c.source = re.sub(r"(?m)^year: int = \d+", f"year: int = {int(year)}", c.source)
+        clean(d.nb, Path(d.job.name).stem)
         target = Path(notebooks_dir) / d.job.name
         write_atomic(target, dumps(d.nb))
         written.append(target)
@@ -56,4 +65,10 @@ def golden(year: int, *, data_dir: Path | None = None, params_dir: Path | None =
     finally:
         pool.close()
         shutil.rmtree(tmp, ignore_errors=True)
+    if figures_dir is not None:
+        from lkjip.figures import Figures
+
+        target = Path(figures_dir) / f"figures-{year}.json"
+        write_atomic(target, Figures(year, data_dir, params_dir).to_json().encode("utf-8"))
+        written.append(target)
     return written

@@ -35,7 +35,7 @@ from typing import Any
 from lkjip.build.notebook import ChapterError, Failure, clean, failure, for_execution
 from lkjip.errors import BuildError
 
-KERNEL_NAME = "python3"
+KERNEL_NAME = "lkjip"  # the project's kernel, registered in .venv by `make setup`
 ENGINE = "lkjip-kernel-client"
 # seconds a kernel may take to answer before its chapter fails (LKJIP_KERNEL_TIMEOUT overrides)
 START_TIMEOUT = int(os.environ.get("LKJIP_KERNEL_TIMEOUT", "") or 60)

@@ -2,29 +2,41 @@
 
 Each chapter notebook is converted by nbconvert's TemplateExporter with the ``lkjip`` template
 (``lkjip/present/templates/lkjip/``): markdown and rich outputs only, no code, no prompts, no
-script, images inline. Its tables and figures are numbered (:func:`numbered`). The fragments are
-then set into ``page.html.j2`` with the style sheet inlined:
+script, images inline. Its tables and figures are numbered (:func:`numbered`) and finished for
+the page (:mod:`lkjip.build.halaman`: header cells scoped, tables in boxes of their own). The
+fragments are then set into ``page.html.j2`` with the style sheet and the house style inlined:
 
-* the cover: the outputs of the first chapter's cells tagged ``sampul`` (a plain cover from the
-  year when there are none);
-* the table of contents: every h1 and h2 of the chapters, linked; placed where a chapter shows
-  ``L.daftar_isi()``, else right after the cover;
-* the chapters, each a ``<section class="bab">``.
+* the cover (``<header>``): the outputs of the first chapter's cells tagged ``sampul`` (a plain
+  cover from the year when there are none), with the office's logo when its data folder has one;
+* the cover letter: what the front matter (``bagian="depan"``) shows before its first ``<h1>``;
+  without running header or page number in the PDF;
+* the front matter, numbered i, ii, iii in the PDF, holding the table of contents and the
+  Daftar Tabel and Daftar Gambar where a chapter shows ``L.daftar_isi()`` (else right after the
+  cover letter): every h1 and h2 and every numbered caption, linked;
+* the BABs and the appendices, each a ``<section class="bab">``, numbered 1, 2, 3 from BAB I
+  on; the year's attached documents (:mod:`lkjip.build.lampiran`) close the Lampiran.
 
 Every heading gets a stable id (from its text, made unique in order), so links and the PDF's
-page references do not change from build to build.
+page references do not change from build to build. Elements that start a run of page numbers
+carry ``data-nomor-halaman`` (sampul, surat, romawi, arab): :mod:`lkjip.build.pdf` labels the
+PDF's pages from them.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import itertools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lkjip.build import gaya as G
+from lkjip.build import halaman
+from lkjip.build.lampiran import Dokumen, html_tautan
 from lkjip.paths import TEMPLATES_DIR
 
 TEMPLATE_NAME = "lkjip"  # lkjip/templates/lkjip/index.html.j2: one chapter's outputs
@@ -40,11 +52,13 @@ _ATTR_ID = re.compile(r'\sid="[^"]*"')
 
 @dataclass(frozen=True)
 class Part:
-    """One executed chapter to stitch: its notebook's name and bytes, and its number ("3")."""
+    """One executed chapter to stitch: its notebook's name and bytes, its number ("3", "L", or
+    "" for none) and its part of the book (depan, utama, lampiran: lkjip.build.chapters)."""
 
     name: str
     data: bytes
     number: str
+    bagian: str = "utama"
 
     @property
     def stem(self) -> str:
@@ -54,6 +68,22 @@ class Part:
         import nbformat
 
         return nbformat.reads(self.data.decode("utf-8"), as_version=4)
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """What the page carries besides the chapters, from the office's data folder and the params."""
+
+    nama: str = ""  # the office's name: the PDF's author, the logo's text
+    gaya: dict[str, Any] = field(default_factory=lambda: dict(G.GAYA_BAWAAN))  # the house style
+    logo: tuple[str, bytes] | None = None  # (mime type, bytes) of logo.svg or logo.png
+    dokumen: tuple[Dokumen, ...] = ()  # the year's attached documents
+
+    def key(self) -> dict[str, Any]:
+        """What the HTML is made from (for its cache key)."""
+        return {"nama": self.nama, "gaya": self.gaya,
+                "logo": [self.logo[0], hashlib.sha256(self.logo[1]).hexdigest()] if self.logo else None,
+                "dokumen": [[d.name, d.judul] for d in self.dokumen]}
 
 
 def exporter(templates_dir: Path = TEMPLATES_DIR) -> Any:
@@ -107,7 +137,7 @@ class _Headings:
 
     def __init__(self) -> None:
         self.used: set[str] = set()
-        self.toc: list[tuple[int, str, str]] = []  # (level, id, text)
+        self.toc: list[tuple[int, str, str, bool]] = []  # (level, id, text, in the front matter)
 
     def _unique(self, base: str) -> str:
         hid, n = base, 2
@@ -119,25 +149,26 @@ class _Headings:
     def reserve(self, hid: str) -> str:
         return self._unique(hid)
 
-    def apply(self, fragment_html: str, toc: bool = True) -> str:
+    def apply(self, fragment_html: str, toc: bool = True, depan: bool = False) -> str:
         def repl(m: re.Match) -> str:
             level, attrs, inner = int(m.group(1)), m.group(2) or "", m.group(3)
             text = _plain(inner)
             hid = self._unique(_slug(text))
             if toc and level <= 2 and text:
-                self.toc.append((level, hid, text))
+                self.toc.append((level, hid, text, depan))
             attrs = _ATTR_ID.sub("", attrs)
             return f'<h{level} id="{hid}"{attrs}>{inner}</h{level}>'
 
         return _HEADING.sub(repl, fragment_html)
 
 
-def toc_html(entries: list[tuple[int, str, str]]) -> str:
-    lines = ['<nav class="daftar-isi" id="daftar-isi">', '<p class="judul-daftar-isi"><strong>Daftar Isi</strong></p>',
-             "<ol>"]
-    for level, hid, text in entries:
-        lines.append(f'<li class="tingkat-{level}"><a href="#{hid}">{html.escape(text)}</a></li>')
-    lines += ["</ol>", "</nav>"]
+def toc_html(entries: list[tuple[int, str, str, bool]]) -> str:
+    lines = ['<div class="halaman-daftar" id="daftar-isi">', '<h1 id="judul-daftar-isi">DAFTAR ISI</h1>',
+             '<nav class="daftar-isi" aria-labelledby="judul-daftar-isi">', "<ol>"]
+    for level, hid, text, depan in entries:
+        cls = f"tingkat-{level}" + (" depan" if depan else "")
+        lines.append(f'<li class="{cls}"><a href="#{hid}">{html.escape(text)}</a></li>')
+    lines += ["</ol>", "</nav>", "</div>"]
     return "\n".join(lines)
 
 
@@ -161,6 +192,18 @@ def _default_cover(year: int, office: str) -> str:
             "</section>")
 
 
+def _with_logo(cover: str, info: PageInfo) -> str:
+    """The cover with the office's logo above the office's name (or at its end)."""
+    if not info.logo:
+        return cover
+    mime, data = info.logo
+    alt = f"Logo {info.nama}".strip()
+    logo = (f'<p class="sampul-logo"><img src="data:{mime};base64,{base64.b64encode(data).decode("ascii")}" '
+            f'alt="{html.escape(alt)}"></p>\n')
+    at = cover.find('<p class="sampul-instansi"')
+    return cover[:at] + logo + cover[at:] if at >= 0 else cover + "\n" + logo
+
+
 _TABEL = re.compile(r'<table class="(tabel[^"]*)"')
 _TABEL_NOMOR = '<span class="nomor">Tabel</span>'
 _GAMBAR = re.compile(r'<figure class="(gambar[^"]*)"')
@@ -168,12 +211,15 @@ _GAMBAR_NOMOR = '<span class="nomor">Gambar</span>'
 
 
 def numbered(body: str, chapter: str) -> str:
-    """Tables and figures numbered per chapter in reading order ("Tabel 3.1"), each with an id
-    ("tabel-3-1") that links and the PDF can point at."""
+    """Tables and figures numbered per chapter in reading order ("Tabel 3.1", "Tabel L.1"; with
+    no chapter number "Tabel 1"), each with an id ("tabel-3-1", "tabel-l-1", "tabel-1") that
+    links and the PDF can point at."""
+    prefix = f"{chapter}." if chapter else ""
+    slug = f"{_slug(chapter)}-" if chapter else ""
     for tag, mark, word in ((_TABEL, _TABEL_NOMOR, "Tabel"), (_GAMBAR, _GAMBAR_NOMOR, "Gambar")):
-        body = _count(tag, body, lambda m, k, w=word: f'{m.group(0)} id="{w.lower()}-{chapter}-{k}"')
+        body = _count(tag, body, lambda m, k, w=word: f'{m.group(0)} id="{w.lower()}-{slug}{k}"')
         body = _count(re.compile(re.escape(mark)), body,
-                      lambda m, k, w=word: f'<span class="nomor">{w} {chapter}.{k}</span>')
+                      lambda m, k, w=word: f'<span class="nomor">{w} {prefix}{k}</span>')
     return body
 
 
@@ -185,50 +231,102 @@ def _count(pattern: re.Pattern, text: str, make: Any) -> str:
 
 def convert(exp: Any, part: Part, first: bool) -> tuple[str | None, str]:
     """One chapter as HTML fragments: its cover (the first chapter's cells tagged ``sampul``;
-    None for the other chapters) and its body, tables and figures numbered."""
+    None for the other chapters) and its body, tables and figures numbered and finished."""
     nb = part.notebook()
     if not first:
-        return None, numbered(fragment(exp, nb), part.number)
+        return None, halaman.tuntas(numbered(fragment(exp, nb), part.number))
     cover_nb, rest = _cover_and_rest(nb)
     cover = fragment(exp, cover_nb) if cover_nb is not None and cover_nb.cells else ""
-    return cover, numbered(fragment(exp, rest), part.number)
+    return cover, halaman.tuntas(numbered(fragment(exp, rest), part.number))
 
 
-def stitch(parts: list[Part], year: int, office: str = "", templates_dir: Path = TEMPLATES_DIR) -> str:
+def _split_letter(body: str) -> tuple[str, str]:
+    """(the cover letter, the rest) of the front matter: what comes before its first h1."""
+    m = re.search(r"<h1[\s>]", body)
+    head = body[:m.start()] if m else ""
+    if not re.sub(r"<[^>]*>", "", head).strip() or TOC_MARKER.search(head):
+        return "", body
+    return head, body[m.start():]
+
+
+def _next_number(body: str) -> int | None:
+    """The number of the next h2 of an appendix whose h2 are numbered ("1. ...", "2. ..."), else None."""
+    texts = [_plain(x) for x in re.findall(r"<h2[^>]*>(.*?)</h2>", body, re.S)]
+    return len(texts) + 1 if texts and all(re.match(r"\d+\.\s", t) for t in texts) else None
+
+
+_DAFTAR = "<!--lkjip:daftar-->"
+_RESERVED = ("daftar-isi", "judul-daftar-isi", "daftar-tabel", "judul-daftar-tabel", "daftar-gambar",
+             "judul-daftar-gambar", "sampul", "surat-pengantar", "halaman-depan", "halaman-utama")
+
+
+def stitch(parts: list[Part], year: int, office: str = "", templates_dir: Path = TEMPLATES_DIR,
+           info: PageInfo | None = None) -> str:
     """The report page from the executed chapters, in order."""
     import jinja2
 
     from lkjip import __version__
 
+    info = info or PageInfo(nama=office)
     exp = exporter(templates_dir)
     made = {part.stem: convert(exp, part, i == 0) for i, part in enumerate(parts)}
     heads = _Headings()
-    heads.reserve("daftar-isi")
+    for hid in _RESERVED:
+        heads.reserve(hid)
     cover = (made[parts[0].stem][0] or "") if parts else ""
     if not cover.strip():
         cover = _default_cover(year, office)
-    cover = heads.apply(cover, toc=False)
+    cover = _with_logo(heads.apply(cover, toc=False), info)
 
-    sections = []
+    tables: list[halaman.Keterangan] = []
+    figures: list[halaman.Keterangan] = []
+    letter, sections, daftar_at, docs_left = "", [], None, list(info.dokumen)
     for part in parts:
+        depan = part.bagian == "depan"
         body = made[part.stem][1]
+        t, f = halaman.keterangan(body, depan)
+        tables += t
+        figures += f
+        if depan and not letter and not any(s["bagian"] == "depan" for s in sections):
+            letter, body = _split_letter(body)
+            letter = heads.apply(letter, toc=False)
+        if part.bagian == "lampiran" and docs_left:
+            body += "\n" + html_tautan(docs_left, _next_number(body))
+            docs_left = []
         sid = heads.reserve(f"bab-{_slug(part.stem)}")
-        sections.append({"id": sid, "number": part.number, "html": heads.apply(body)})
+        m = TOC_MARKER.search(body) if daftar_at is None else None
+        if m:
+            before = heads.apply(body[:m.start()], depan=depan)
+            daftar_at = len(heads.toc)
+            body = before + _DAFTAR + heads.apply(TOC_MARKER.sub("", body[m.end():]), depan=depan)
+        else:
+            body = heads.apply(TOC_MARKER.sub("", body), depan=depan)
+        sections.append({"id": sid, "number": part.number, "bagian": part.bagian, "html": body})
+    if docs_left and sections:  # no appendix chapter: the documents close the report
+        sections[-1]["html"] += "\n" + heads.apply(html_tautan(docs_left, None))
 
-    toc = toc_html(heads.toc)
-    placed = False
+    lists = [(1, "judul-daftar-isi", "DAFTAR ISI", True)]
+    extra = []
+    for kind, title, items in (("tabel", "DAFTAR TABEL", tables), ("gambar", "DAFTAR GAMBAR", figures)):
+        if items:
+            lists.append((1, f"judul-daftar-{kind}", title, True))
+            extra.append(halaman.daftar(kind, title, items))
+    at = daftar_at if daftar_at is not None else 0
+    daftar = "\n".join([toc_html(heads.toc[:at] + lists + heads.toc[at:]), *extra])
     for s in sections:
-        if not placed and TOC_MARKER.search(s["html"]):
-            s["html"] = TOC_MARKER.sub(lambda _: toc, s["html"], count=1)
-            placed = True
-        s["html"] = TOC_MARKER.sub("", s["html"])
+        s["html"] = s["html"].replace(_DAFTAR, daftar)
 
     title = running_title(cover)
     if title is None:
         title = f"LKjIP {office} Tahun {year}".replace("  ", " ")
+    nama = info.nama or office
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates_dir)),
                              autoescape=False, keep_trailing_newline=True)
-    page = env.get_template(PAGE_TEMPLATE).render(
-        title=title, css=(templates_dir / CSS_FILE).read_text(encoding="utf-8"), cover=cover,
-        toc=toc, toc_after_cover=not placed, sections=sections, version=__version__)
-    return page
+    css = (templates_dir / CSS_FILE).read_text(encoding="utf-8") + G.css(info.gaya)
+    return env.get_template(PAGE_TEMPLATE).render(
+        title=title, css=css, cover=cover, letter=letter, daftar=daftar if daftar_at is None else "",
+        depan=[s for s in sections if s["bagian"] == "depan"],
+        utama=[s for s in sections if s["bagian"] != "depan"], version=__version__,
+        author=nama, description=f"Laporan Kinerja Instansi Pemerintah (LKjIP) {nama} Tahun {year}",
+        keywords=", ".join(x for x in ("LKjIP", "SAKIP", "laporan kinerja", "akuntabilitas kinerja",
+                                       str(year), nama) if x))

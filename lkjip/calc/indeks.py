@@ -54,3 +54,24 @@ def mutu_ikm(skor_0_100: float | None, *, rules: Rules) -> Mutu | None:
             assert indeks is not None
             return Mutu(band.grade, band.label, indeks)
     raise AssertionError("unreachable: the lowest band's bound was checked above")
+
+
+def indeks_survei(nilai: float | None, skala: float | None) -> float | None:
+    """A survey value on its own scale as a 1-4 index: ``nilai × 4 ÷ skala`` (a 0-100 score is
+    divided by 25; a value already on the 1-4 scale stays as it is)."""
+    n, s = angka(nilai, "nilai"), angka(skala, "skala")
+    if n is None or s is None:
+        return None
+    if s <= 0 or not 0 <= n <= s:
+        raise CalcError(f"nilai survei: expected 0 <= nilai <= skala (> 0); found nilai {nilai!r}, skala {skala!r}")
+    return n * 4 / s
+
+
+def skor_100(nilai: float | None, skala: float | None) -> float | None:
+    """A survey value on the 0-100 scale of the IKM bands: ``nilai × 100 ÷ skala``."""
+    n, s = angka(nilai, "nilai"), angka(skala, "skala")
+    if n is None or s is None:
+        return None
+    if s <= 0 or not 0 <= n <= s:
+        raise CalcError(f"nilai survei: expected 0 <= nilai <= skala (> 0); found nilai {nilai!r}, skala {skala!r}")
+    return n * 100 / s

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from lkjip.errors import FigureError
 from lkjip.figures.base import Sink, slug
 
 if TYPE_CHECKING:
@@ -19,7 +18,7 @@ JENIS_BELANJA = ("pegawai", "barang", "modal")
 def anggaran(F: Figures, s: Sink) -> None:
     from lkjip.calc import anggaran as ang
 
-    jb = F.table("anggaran_jenis_belanja")
+    jb = F.up_to_year("anggaran_jenis_belanja")
     years = sorted(int(y) for y in jb["tahun"].unique())
     persen_by_year: dict[int, float | None] = {}
     for y in years:
@@ -68,8 +67,21 @@ def anggaran(F: Figures, s: Sink) -> None:
                 f"Perubahan penyerapan {y} dibanding {y - 1}",
                 [f"{q}.persen", f"anggaran.tahun.{y - 1}.persen"],
             )
-    if F.year not in years:
-        raise FigureError(f"anggaran_jenis_belanja.csv has no rows for {F.year}")
+    if F.year in years:  # a year without its DIPA: the report says so, and has no such figure
+        _tahun_ini(F, s)
+    _sumber_dan_tambahan(F, s)
+    # programme/activity budget of the PK (BAB II) and of the PK printed in the appendix
+    # (dokumen pk_lampiran: signed before the ABT): per kegiatan, subtotal per programme, total
+    _pk_budget(F, s, "pk", "anggaran.program", "", "Jumlah anggaran Perjanjian Kinerja")
+    _pk_budget(F, s, "pk_lampiran", "anggaran.pk_lampiran", " (PK lampiran)",
+               "Jumlah anggaran Perjanjian Kinerja lampiran")
+    _per_sasaran_dan_indikator(F, s)
+
+
+def _tahun_ini(F: Figures, s: Sink) -> None:
+    """The report's year's budget under short ids (``anggaran.pagu``), and what is left."""
+    from lkjip.calc import anggaran as ang
+
     cur = f"anggaran.tahun.{F.year}"
     for m in ("pagu", "realisasi", "persen"):
         s.alias(f"anggaran.{m}", f"{cur}.{m}")
@@ -86,8 +98,11 @@ def anggaran(F: Figures, s: Sink) -> None:
         ["anggaran.pagu", "anggaran.realisasi"],
     )
 
-    # sources of funds
+
+def _sumber_dan_tambahan(F: Figures, s: Sink) -> None:
     sd = F.this_year("anggaran_sumber_dana")
+    if sd.empty:
+        return
     for r in sd.itertuples(index=False):
         s.add(
             f"anggaran.sumber.{r.sumber_dana}.pagu",
@@ -112,21 +127,24 @@ def anggaran(F: Figures, s: Sink) -> None:
         [f"anggaran_tambahan.csv[tahun={F.year}]"],
     )
 
-    # programme/activity budget of the PK (BAB II) and of the PK printed in the appendix
-    # (dokumen pk_lampiran: signed before the ABT): per kegiatan, subtotal per programme, total
-    _pk_budget(F, s, "pk", "anggaran.program", "", "Jumlah anggaran Perjanjian Kinerja")
-    _pk_budget(F, s, "pk_lampiran", "anggaran.pk_lampiran", " (PK lampiran)",
-               "Jumlah anggaran Perjanjian Kinerja lampiran")
 
-    # by sasaran and by indicator
+def _per_sasaran_dan_indikator(F: Figures, s: Sink) -> None:
+    from lkjip.calc import anggaran as ang
+
     sa = F.this_year("anggaran_sasaran")
+    ai = F.this_year("anggaran_indikator")
+    if sa.empty:
+        _per_indikator(F, s, ai)
+        return
     ring = ang.ringkas((r.sasaran, int(r.pagu), int(r.realisasi)) for r in sa.itertuples(index=False))
+    names = _names(F, "sasaran", "sasaran")
     for b in ring.baris:
         q = f"anggaran.sasaran.{b.nama}"
         src = f"anggaran_sasaran.csv[tahun={F.year},sasaran={b.nama}]"
-        s.add(f"{q}.pagu", b.pagu, "rupiah", f"Pagu sasaran {b.nama}", [src])
-        s.add(f"{q}.realisasi", b.realisasi, "rupiah", f"Realisasi sasaran {b.nama}", [src])
-        s.add(f"{q}.persen", b.persen, "persen", f"Penyerapan sasaran {b.nama}", [f"{q}.pagu", f"{q}.realisasi"])
+        name = names.get(b.nama, b.nama)
+        s.add(f"{q}.pagu", b.pagu, "rupiah", f"Pagu sasaran {name}", [src])
+        s.add(f"{q}.realisasi", b.realisasi, "rupiah", f"Realisasi sasaran {name}", [src])
+        s.add(f"{q}.persen", b.persen, "persen", f"Penyerapan sasaran {name}", [f"{q}.pagu", f"{q}.realisasi"])
     parts = [f"anggaran.sasaran.{b.nama}" for b in ring.baris]
     s.add(
         "anggaran.sasaran.total.pagu",
@@ -149,24 +167,38 @@ def anggaran(F: Figures, s: Sink) -> None:
         "Penyerapan seluruh sasaran",
         ["anggaran.sasaran.total.pagu", "anggaran.sasaran.total.realisasi"],
     )
-    s.add(
-        "anggaran.sasaran.tidak_terbagi.pagu",
-        s.items["anggaran.pagu"].value - ring.total_pagu,
-        "rupiah",
-        "Pagu DIPA yang tidak dirinci menurut sasaran",
-        ["anggaran.pagu", "anggaran.sasaran.total.pagu"],
-    )
-    ai = F.this_year("anggaran_indikator")
+    if "anggaran.pagu" in s.items:
+        s.add(
+            "anggaran.sasaran.tidak_terbagi.pagu",
+            s.items["anggaran.pagu"].value - ring.total_pagu,
+            "rupiah",
+            "Pagu DIPA yang tidak dirinci menurut sasaran",
+            ["anggaran.pagu", "anggaran.sasaran.total.pagu"],
+        )
+    _per_indikator(F, s, ai)
+
+
+def _names(F: Figures, table: str, column: str) -> dict[str, str]:
+    """Code -> name of the year's sasaran or indicators, for the figures' labels."""
+    frame = F.this_year(table)
+    return dict(zip(frame["kode"], frame[column], strict=True))
+
+
+def _per_indikator(F: Figures, s: Sink, ai: Any) -> None:
+    from lkjip.calc import anggaran as ang
+
+    names = _names(F, "indikator", "indikator")
     for r in ai.itertuples(index=False):
         q = f"anggaran.indikator.{r.indikator}"
         src = f"anggaran_indikator.csv[tahun={F.year},indikator={r.indikator}]"
-        s.add(f"{q}.pagu", int(r.pagu), "rupiah", f"Pagu indikator {r.indikator}", [src])
-        s.add(f"{q}.realisasi", int(r.realisasi), "rupiah", f"Realisasi indikator {r.indikator}", [src])
+        name = names.get(r.indikator, r.indikator)
+        s.add(f"{q}.pagu", int(r.pagu), "rupiah", f"Pagu indikator {name}", [src])
+        s.add(f"{q}.realisasi", int(r.realisasi), "rupiah", f"Realisasi indikator {name}", [src])
         s.add(
             f"{q}.persen",
             ang.serapan(int(r.pagu), int(r.realisasi)),
             "persen",
-            f"Penyerapan indikator {r.indikator}",
+            f"Penyerapan indikator {name}",
             [f"{q}.pagu", f"{q}.realisasi"],
             "pagu nol" if int(r.pagu) == 0 else "",
         )

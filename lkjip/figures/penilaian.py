@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from lkjip.errors import FigureError
 from lkjip.figures.base import Sink, as_number
 
 if TYPE_CHECKING:
@@ -14,7 +13,7 @@ def ikpa(F: Figures, s: Sink) -> None:
     from lkjip.calc.ikpa import hitung_ikpa
     from lkjip.calc.rules import load_rules
 
-    df = F.table("ikpa")
+    df = F.up_to_year("ikpa")
     for y, rows in df.groupby("tahun", sort=True):
         y = int(y)
         vals = {r.komponen: as_number(r.nilai) for r in rows.itertuples(index=False)}
@@ -74,13 +73,13 @@ def ikpa(F: Figures, s: Sink) -> None:
                 s.add(f"ikpa.aspek.{a}", v, "nilai", f"Nilai aspek {a} IKPA", comps)
         else:
             s.add(f"ikpa.tahun.{y}.nilai_akhir", h.nilai_akhir, "nilai", f"Nilai akhir IKPA {y}", [src])
-    if f"ikpa.tahun.{F.year}.nilai_akhir" not in s.items:
-        raise FigureError(f"ikpa.csv has no rows for {F.year}")
+    if f"ikpa.tahun.{F.year}.nilai_akhir" not in s.items:  # no IKPA that year: the report says so
+        return
     s.alias("ikpa.nilai_akhir", f"ikpa.tahun.{F.year}.nilai_akhir")
 
 
 def smart(F: Figures, s: Sink) -> None:
-    for r in F.table("smart").sort_values(["tahun", "komponen"]).itertuples(index=False):
+    for r in F.up_to_year("smart").sort_values(["tahun", "komponen"]).itertuples(index=False):
         s.add(
             f"smart.tahun.{int(r.tahun)}.{r.komponen}",
             as_number(r.nilai),

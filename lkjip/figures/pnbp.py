@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from lkjip.errors import FigureError
 from lkjip.figures.base import Sink
 
 if TYPE_CHECKING:
@@ -13,7 +12,7 @@ if TYPE_CHECKING:
 def pnbp(F: Figures, s: Sink) -> None:
     from lkjip.calc import pnbp, riwayat
 
-    df = F.table("pnbp")
+    df = F.up_to_year("pnbp")
     series: dict[int, int] = {}
     for y, rows in df.groupby("tahun", sort=True):
         y = int(y)
@@ -41,8 +40,8 @@ def pnbp(F: Figures, s: Sink) -> None:
             f"Pertumbuhan PNBP {y}",
             [f"pnbp.tahun.{y}.realisasi", f"pnbp.tahun.{y - 1}.realisasi"],
         )
-    if F.year not in series:
-        raise FigureError(f"pnbp.csv has no rows for {F.year}")
+    if F.year not in series:  # an office without revenue that year: the report says so
+        return
     s.alias("pnbp.realisasi", f"pnbp.tahun.{F.year}.realisasi")
     if f"pnbp.tahun.{F.year}.perubahan_persen" in s.items:
         s.alias("pnbp.perubahan_persen", f"pnbp.tahun.{F.year}.perubahan_persen")

@@ -1,4 +1,4 @@
-"""The office's profile: staff (pegawai.*), work area (wilayah.*), and per-type counts (tak.*, layanan.*)."""
+"""The office's profile: staff (pegawai.*) and work area (wilayah.*)."""
 
 from __future__ import annotations
 
@@ -34,30 +34,4 @@ def wilayah(F: Figures, s: Sink) -> None:
             "jumlah",
             f"Jumlah kecamatan di Kabupaten {name}",
             [f"kecamatan.csv[kabupaten={name}]"],
-        )
-
-
-def tak(F: Figures, s: Sink) -> None:
-    df = F.this_year("tindakan_administratif")
-    for r in df.itertuples(index=False):
-        s.add(
-            f"tak.jenis.{r.jenis}",
-            int(r.ditangani),
-            "jumlah",
-            f"Tindakan administratif: {r.jenis}",
-            [f"tindakan_administratif.csv[tahun={F.year},jenis={r.jenis}]"],
-        )
-
-
-def layanan(F: Figures, s: Sink) -> None:
-    df = F.this_year("layanan")
-    for r in df.itertuples(index=False):
-        src = f"layanan.csv[tahun={F.year},jenis={r.jenis}]"
-        s.add(f"layanan.jenis.{r.jenis}.diterima", int(r.diterima), "jumlah", f"Permohonan {r.jenis} diterima", [src])
-        s.add(
-            f"layanan.jenis.{r.jenis}.diselesaikan",
-            int(r.diselesaikan),
-            "jumlah",
-            f"Permohonan {r.jenis} diselesaikan",
-            [src],
         )

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from lkjip.errors import FigureError
-from lkjip.figures import anggaran, kinerja, penilaian, pnbp, profil, rb
+from lkjip.figures import anggaran, kinerja, penilaian, pnbp, profil
 from lkjip.figures.base import Figure, Sink, Value
 
 # figure group (an id's first segment) -> the function that computes the group's figures
@@ -29,11 +29,8 @@ PROVIDERS: dict[str, Callable[[Figures, Sink], None]] = {
     "ikpa": penilaian.ikpa,
     "smart": penilaian.smart,
     "nka": penilaian.nka,
-    "rb": rb.rb,
     "pegawai": profil.pegawai,
     "wilayah": profil.wilayah,
-    "tak": profil.tak,
-    "layanan": profil.layanan,
 }
 
 
@@ -121,6 +118,12 @@ class Figures:
     def this_year(self, name: str):
         df = self.table(name)
         return df[df["tahun"] == self.year]
+
+    def up_to_year(self, name: str):
+        """The rows of the report's year and the years before it: a report never shows a later
+        year, even when the data folder already holds it."""
+        df = self.table(name)
+        return df[df["tahun"] <= self.year]
 
     def indikator(self):
         return self.this_year("indikator").sort_values("urutan")

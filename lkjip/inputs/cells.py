@@ -22,28 +22,46 @@ CODE_RE = r"^[a-z0-9]+(_[a-z0-9]+)*$"
 INT_KINDS = {"year", "count", "ordinal", "money"}
 FLOAT_KINDS = {"number", "percent", "degrees"}
 
+# What a cell of each kind should hold, as a message to analysts says it (Bahasa Indonesia).
 EXPECTED_CELL = {
-    "year": "a year (whole number)",
-    "count": "a whole number",
-    "ordinal": "a whole number",
-    "money": "a whole number of rupiah",
-    "number": "a number",
-    "percent": "a number",
-    "degrees": "a number (decimal degrees)",
-    "nip": "an NIP of exactly 18 digits",
-    "digits": "a code made of digits",
-    "text": "a value",
-    "code": "a value",
+    "year": "tahun (bilangan bulat, mis. 2024)",
+    "count": "bilangan bulat",
+    "ordinal": "bilangan bulat",
+    "money": "jumlah rupiah berupa bilangan bulat",
+    "number": "angka",
+    "percent": "angka persen",
+    "degrees": "angka (derajat desimal)",
+    "nip": "NIP tepat 18 angka",
+    "digits": "kode yang hanya berisi angka",
+    "text": "isian (sel ini wajib diisi)",
+    "code": "kode (sel ini wajib diisi)",
+}
+# The hint for a cell of the kind that is empty or cannot be read as one.
+HINT_CELL = {
+    "year": "tulis tahunnya dengan empat angka, mis. 2024",
+    "count": "tulis bilangan bulat tanpa pemisah ribuan, mis. 1234",
+    "ordinal": "tulis nomor urutnya, mis. 1",
+    "money": "tulis rupiahnya tanpa 'Rp' dan tanpa pemisah ribuan, mis. 1535038000",
+    "number": "tulis angkanya tanpa pemisah ribuan, dengan titik sebagai tanda desimal, mis. 92.5",
+    "percent": "tulis angka persennya tanpa '%', dengan titik sebagai tanda desimal, mis. 92.5",
+    "degrees": "tulis derajat desimal dengan titik sebagai tanda desimal, mis. 113.25",
+    "nip": "salin ke-18 angka NIP dari dokumen sumbernya",
+    "digits": "tulis angkanya saja, mis. 425211",
+    "text": "isi sel ini: kolom ini wajib diisi",
+    "code": "isi sel ini dengan kode, mis. paspor_tepat_waktu",
 }
 
 
 # --- parsing one cell ---------------------------------------------------------------------------
-_INT_RE = re.compile(r"[+-]?\d+")
-_FLOAT_RE = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
-_ID_THOUSANDS_RE = re.compile(r"[+-]?\d{1,3}(\.\d{3})+(,\d+)?")  # 1.234.567 or 1.234,5
-_ID_DECIMAL_RE = re.compile(r"[+-]?\d+,\d+")  # 92,29
-_EN_THOUSANDS_RE = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")  # 1,234,567.5
-FIX_NUMBER = "no thousands separator, '.' as decimal point"
+# ASCII digits only: re's \d also matches other scripts' digits, which int() would accept.
+_INT_RE = re.compile(r"[+-]?[0-9]+")
+_FLOAT_RE = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
+_ID_THOUSANDS_RE = re.compile(r"[+-]?[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?")  # 1.234.567 or 1.234,5
+_ID_DECIMAL_RE = re.compile(r"[+-]?[0-9]+,[0-9]+")  # 92,29
+_EN_THOUSANDS_RE = re.compile(r"[+-]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?")  # 1,234,567.5
+FIX_NUMBER = "tanpa pemisah ribuan, dengan titik (.) sebagai tanda desimal"
+FIX_WHOLE = "tanpa pemisah ribuan"
+INT64_MAX = 2**63 - 1  # the largest whole number a table column holds
 
 
 @dataclass(frozen=True)
@@ -70,54 +88,64 @@ def _machine_form(text: str, whole: bool) -> str | None:
     return None
 
 
-def _hint_for(text: str, fixed: str) -> str:
+def _hint_for(text: str, fixed: str, whole: bool) -> str:
     extras = []
     if text.replace(" ", "").lower().startswith("rp"):
-        extras.append("the number only, without 'Rp'")
+        extras.append("angkanya saja, tanpa 'Rp'")
     if text.rstrip().endswith("%"):
-        extras.append("the number only, without '%'")
-    return f"write {fixed}: " + "; ".join([*extras, FIX_NUMBER])
+        extras.append("angkanya saja, tanpa '%'")
+    return f"tulis {fixed}: " + "; ".join([*extras, FIX_WHOLE if whole else FIX_NUMBER])
 
 
 def _number_error(kind: str, text: str, whole: bool) -> CellError:
     expected = EXPECTED_CELL[kind]
     fixed = _machine_form(text, whole)
     if fixed is not None:
-        return CellError(expected, f"'{text}'", _hint_for(text, fixed))
-    return CellError(expected, f"'{text}'")
+        return CellError(expected, f"'{text}'", _hint_for(text, fixed, whole))
+    return CellError(expected, f"'{text}'", HINT_CELL[kind])
 
 
 def parse_cell(kind: str, text: str) -> tuple[Any, CellError | None]:
     """Parse one stripped, non-empty cell of the given kind: (value, None) or (None, error)."""
     if kind in INT_KINDS:
         if _INT_RE.fullmatch(text):
-            return int(text), None
+            value = int(text)
+            if abs(value) > INT64_MAX:
+                return None, CellError(EXPECTED_CELL[kind], f"'{text}' (terlalu besar)",
+                                       "periksa angkanya: mungkin ada angka yang terketik dua kali")
+            return value, None
         if _FLOAT_RE.fullmatch(text) and "." in text and not _ID_THOUSANDS_RE.fullmatch(text):
             value = float(text)
-            if math.isfinite(value) and value == int(value):
-                return None, CellError(EXPECTED_CELL[kind], f"'{text}'", f"write {int(value)}")
-            return None, CellError(EXPECTED_CELL[kind], f"'{text}' (not a whole number)")
+            if math.isfinite(value) and value == int(value) and abs(value) <= INT64_MAX:
+                return None, CellError(EXPECTED_CELL[kind], f"'{text}'", f"tulis {int(value)}")
+            return None, CellError(EXPECTED_CELL[kind], f"'{text}' (bukan bilangan bulat)",
+                                   "tulis bilangan bulat; periksa angkanya di dokumen sumber")
         return None, _number_error(kind, text, whole=True)
     if kind in FLOAT_KINDS:
         if _FLOAT_RE.fullmatch(text):
-            return float(text), None
+            value = float(text)
+            if math.isfinite(value):
+                return value, None
+            return None, CellError(EXPECTED_CELL[kind], f"'{text}' (terlalu besar)",
+                                   "periksa angkanya di dokumen sumber")
         return None, _number_error(kind, text, whole=False)
     if kind == "nip":
-        if re.fullmatch(r"\d{18}", text):
+        if re.fullmatch(r"[0-9]{18}", text):
             return text, None
-        digits = re.sub(r"\D", "", text)
-        if re.fullmatch(r"[\d.,]+[eE][+]?\d+", text):
-            return None, CellError(EXPECTED_CELL["nip"], f"'{text}' (a number in scientific notation)",
-                                   "format the column as Text in the spreadsheet and type the "
-                                   "18 digits again")
-        if re.fullmatch(r"[\d\s.\-]+", text) and len(digits) == 18:
-            return None, CellError(EXPECTED_CELL["nip"], f"'{text}'", f"write {digits}: digits only")
-        return None, CellError(EXPECTED_CELL["nip"], f"'{text}' ({len(digits)} digits)",
-                               "check the NIP against the source")
+        digits = re.sub(r"[^0-9]", "", text)
+        if re.fullmatch(r"[0-9.,]+[eE][+]?[0-9]+", text):
+            return None, CellError(EXPECTED_CELL["nip"], f"'{text}' (angka dalam notasi ilmiah)",
+                                   "format kolom itu sebagai Teks (Text) di lembar kerja, lalu "
+                                   "ketik ulang ke-18 angka NIP")
+        if re.fullmatch(r"[0-9\s.\-]+", text) and len(digits) == 18:
+            return None, CellError(EXPECTED_CELL["nip"], f"'{text}'",
+                                   f"tulis {digits}: angkanya saja, tanpa spasi atau tanda baca")
+        return None, CellError(EXPECTED_CELL["nip"], f"'{text}' ({len(digits)} angka)",
+                               "cocokkan NIP dengan dokumen sumbernya")
     if kind == "digits":
         if text.isascii() and text.isdigit():
             return text, None
-        return None, CellError(EXPECTED_CELL["digits"], f"'{text}'")
+        return None, CellError(EXPECTED_CELL["digits"], f"'{text}'", HINT_CELL["digits"])
     return text, None
 
 
@@ -129,9 +157,9 @@ def show(value: Any) -> str:
         return str(int(value))
     try:
         if value is None or value != value:  # NaN / NA
-            return "an empty cell"
+            return "sel kosong"
     except (TypeError, ValueError):
-        return "an empty cell"
+        return "sel kosong"
     return str(value)
 
 
@@ -147,17 +175,20 @@ def nip_findings(nip: str, jenis_kelamin: str | None = None) -> list[str]:
     try:
         born = dt.date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
     except ValueError:
-        findings.append(f"birth date '{nip[0:8]}' (digits 1-8, YYYYMMDD) is not a valid date")
+        findings.append(f"tanggal lahir '{nip[0:8]}' (angka ke-1 s.d. 8, TTTTBBHH) bukan tanggal "
+                        "yang sah")
     tmt_year, tmt_month = int(nip[8:12]), int(nip[12:14])
     if not (1 <= tmt_month <= 12) or not (1940 <= tmt_year <= YEAR_MAX):
-        findings.append(f"TMT '{nip[8:14]}' (digits 9-14, YYYYMM) is not a valid year and month")
+        findings.append(f"TMT '{nip[8:14]}' (angka ke-9 s.d. 14, TTTTBB) bukan tahun dan bulan "
+                        "yang sah")
     elif born is not None:
         months = (tmt_year - born.year) * 12 + (tmt_month - born.month)
         if months < 17 * 12:
-            findings.append(f"TMT '{nip[8:14]}' is at age {months // 12}, before age 17")
+            findings.append(f"TMT '{nip[8:14]}' jatuh pada usia {months // 12} tahun, sebelum usia 17")
     sex = nip[14]
     if sex not in "12":
-        findings.append(f"sex digit (15th) is '{sex}', not 1 (L) or 2 (P)")
+        findings.append(f"angka jenis kelamin (ke-15) '{sex}' bukan 1 (L) atau 2 (P)")
     elif jenis_kelamin in ("L", "P") and {"1": "L", "2": "P"}[sex] != jenis_kelamin:
-        findings.append(f"sex digit (15th) '{sex}' does not match jenis_kelamin '{jenis_kelamin}'")
+        findings.append(f"angka jenis kelamin (ke-15) '{sex}' tidak cocok dengan jenis_kelamin "
+                        f"'{jenis_kelamin}'")
     return findings

@@ -7,11 +7,13 @@ import re
 from typing import Any
 
 from lkjip.errors import Problem
+from lkjip.inputs.kelengkapan import Kelengkapan
+from lkjip.inputs.pk_checks import PkChecks
 from lkjip.inputs.reading import Read, err, warn
 from lkjip.inputs.yaml_file import line_of
 
 
-class CrossChecks:
+class CrossChecks(PkChecks, Kelengkapan):
     """The checks across tables, on the tables that were read without error."""
 
     def __init__(self, year: int, results: dict[str, Read], shown: dict[str, str]):
@@ -34,10 +36,10 @@ class CrossChecks:
 
     def run(self) -> list[Problem]:
         for check in (self.year_has_data, self.indicator_codes, self.sasaran_codes,
-                      self.narasi_codes, self.published_ids, self.jenis_codes,
-                      self.total_or_types, self.budget_sums, self.realisasi_within_pagu,
-                      self.indicator_budget_within_sasaran, self.rb_numbering, self.nips,
-                      self.kecamatan_counts, self.narasi_without_numbers):
+                      self.narasi_codes, self.published_ids, *self.pk_checks(), self.budget_sums,
+                      self.realisasi_within_pagu, self.indicator_budget_within_sasaran, self.nips,
+                      self.kecamatan_counts, self.narasi_without_numbers,
+                      self.year_rows_of_optional_tables):
             check()
         return self.problems
 
@@ -51,14 +53,15 @@ class CrossChecks:
             return
         years = sorted(int(y) for y in self.t["indikator"]["tahun"].unique())
         if self.year not in years:
-            self.error("indikator", None, "tahun", f"the indicators (PK) of {self.year}",
-                       f"no data for year {self.year} (years in the file: "
-                       f"{', '.join(map(str, years)) or 'none'})",
-                       "add the year's rows, or choose another --year")
+            self.error("indikator", None, "tahun", f"indikator (PK) tahun {self.year}",
+                       f"tidak ada baris tahun {self.year} (tahun yang ada: "
+                       f"{', '.join(map(str, years)) or 'tidak ada'})",
+                       "tambahkan baris indikator tahun itu, atau pilih --year yang lain")
         if self.has("sasaran") and self.year in years and self.year not in set(
                 self.t["sasaran"]["tahun"]):
-            self.error("sasaran", None, "tahun", f"the sasaran kegiatan of {self.year}",
-                       f"no data for year {self.year}")
+            self.error("sasaran", None, "tahun", f"sasaran kegiatan tahun {self.year}",
+                       f"tidak ada baris tahun {self.year}",
+                       "tambahkan baris sasaran tahun itu")
 
     def _check_codes(self, name: str, column: str, known: dict[int, set[str]], what: str,
                      source: str) -> None:
@@ -68,20 +71,24 @@ class CrossChecks:
             year = int(row["tahun"])
             codes = known.get(year, everything)
             if row[column] not in codes:
-                where = f"{source} for {year}" if year in known else f"{source} (any year)"
-                self.error(name, int(i) + 2, column, f"{what} listed in {where}",
+                where = f"{source} tahun {year}" if year in known else f"{source} (tahun mana pun)"
+                self.error(name, int(i) + 2, column, f"{what} yang ada di {where}",
                            f"'{row[column]}'", "; ".join([
-                               "known: " + (", ".join(sorted(codes)) or "none"),
-                               "fix the code or add it to " + source]))
+                               "kode yang ada: " + (", ".join(sorted(codes)) or "tidak ada"),
+                               "perbaiki kodenya, atau tambahkan kode itu ke " + source]))
 
     def indicator_codes(self) -> None:
         if not self.has("indikator"):
             return
         known = self._codes_by_year("indikator")
-        for name, column in (("anggaran_indikator", "indikator"), ("survei", "kode"),
-                             ("rata_rata_nasional", "kode")):
+        # History (realisasi, survei, national averages) may reach back before an indicator
+        # entered the PK, to give a new indicator its trend; the rest belongs to a year's PK.
+        anywhere = {-1: set().union(*known.values())} if known else {}
+        for name, codes in (("anggaran_indikator", known), ("kasus", known),
+                            ("rencana_aksi_triwulan", known), ("realisasi", anywhere),
+                            ("survei", anywhere), ("rata_rata_nasional", anywhere)):
             if self.has(name):
-                self._check_codes(name, column, known, "an indicator code",
+                self._check_codes(name, "indikator", codes, "kode indikator",
                                   self.shown["indikator"])
 
     def sasaran_codes(self) -> None:
@@ -90,14 +97,14 @@ class CrossChecks:
         known = self._codes_by_year("sasaran")
         for name in ("indikator", "anggaran_sasaran"):
             if self.has(name):
-                self._check_codes(name, "sasaran", known, "a sasaran code", self.shown["sasaran"])
+                self._check_codes(name, "sasaran", known, "kode sasaran", self.shown["sasaran"])
 
     def narasi_codes(self) -> None:
         if not self.has("narasi"):
             return
         raw = self.raw["narasi"]
-        for section, table, what in (("indikator", "indikator", "an indicator code"),
-                                     ("sasaran", "sasaran", "a sasaran code")):
+        for section, table, what in (("indikator", "indikator", "kode indikator"),
+                                     ("sasaran", "sasaran", "kode sasaran")):
             if not self.has(table):
                 continue
             frame = self.t[table]
@@ -106,8 +113,10 @@ class CrossChecks:
             for code in block:
                 if code not in codes:
                     self.error("narasi", line_of(block, code), f"{section}.{code}",
-                               f"{what} of {self.year} ({self.shown[table]})",
-                               f"'{code}'", "known: " + (", ".join(sorted(codes)) or "none"))
+                               f"{what} PK tahun {self.year} ({self.shown[table]})",
+                               f"'{code}'", "kode tahun ini: " + (", ".join(sorted(codes)) or "tidak ada")
+                               + "; perbaiki kodenya, atau hapus narasi untuk kode yang tidak ada "
+                               "di PK tahun ini")
 
     def published_ids(self) -> None:
         if not self.has("published"):
@@ -126,47 +135,20 @@ class CrossChecks:
                 continue
             if parts[0] == "ikk" or parts[:2] == ["anggaran", "indikator"]:
                 code = parts[1] if parts[0] == "ikk" else parts[2]
-                codes, source, what = ind, "indikator", "an indicator code"
+                codes, source, what = ind, "indikator", "kode indikator"
             elif parts[:2] == ["anggaran", "sasaran"] and parts[2] != "total":
-                code, codes, source, what = parts[2], sas, "sasaran", "a sasaran code"
+                code, codes, source, what = parts[2], sas, "sasaran", "kode sasaran"
             else:
                 continue
             if codes is not None and code not in codes:
                 self.error("published", int(i) + 2, "figure",
-                           f"an id whose code is {what} of {self.year} "
+                           f"id yang memuat {what} tahun {self.year} "
                            f"({self.shown[source]})",
-                           f"'{row['figure']}' (unknown code '{code}')",
-                           "fix the id, or say in 'note' why the figure has no counterpart")
-
-    def jenis_codes(self) -> None:
-        for name, names in (("layanan", "layanan_jenis"), ("tindakan_administratif", "tak_jenis")):
-            if not self.has(name, names):
-                continue
-            known = set(self.t[names]["jenis"])
-            for i, value in self.t[name]["jenis"].items():
-                if value not in known:
-                    self.error(name, int(i) + 2, "jenis", f"a jenis listed in {self.shown[names]}",
-                               f"'{value}'", "known: " + ", ".join(sorted(known)))
+                           f"'{row['figure']}' (kode '{code}' tidak dikenal)",
+                           "perbaiki id-nya, atau jelaskan di 'note' mengapa angka itu tidak punya "
+                           "padanan")
 
     # base facts once --------------------------------------------------------------------------
-    def total_or_types(self) -> None:
-        from lkjip.inputs.tables import SELURUH
-
-        for name in ("layanan", "tindakan_administratif"):
-            if not self.has(name):
-                continue
-            for year, group in self.t[name].groupby("tahun"):
-                whole = group.index[group["jenis"] == SELURUH]
-                parts = group.index[group["jenis"] != SELURUH]
-                if len(whole) and len(parts):
-                    rows = ", ".join(str(i + 2) for i in parts)
-                    self.error(name, int(whole[0]) + 2, "jenis",
-                               f"for {year} either one row '{SELURUH}' or rows per type, not both "
-                               "(a base fact stored twice)",
-                               f"'{SELURUH}' in row {int(whole[0]) + 2} and per-type rows {rows}",
-                               f"keep the per-type rows and delete the '{SELURUH}' row: "
-                               "the total is computed")
-
     def budget_sums(self) -> None:
         if not self.has("anggaran_jenis_belanja"):
             return
@@ -177,19 +159,21 @@ class CrossChecks:
                 if year in jb.index and int(group["pagu"].sum()) != int(jb[year]):
                     parts = " + ".join(f"{r.sumber_dana} {r.pagu}" for r in group.itertuples())
                     self.error("anggaran_sumber_dana", int(group.index[0]) + 2, "pagu",
-                               f"the pagu by sumber dana of {year} to add up to the pagu by "
-                               f"jenis belanja ({self.shown['anggaran_jenis_belanja']}): "
+                               f"jumlah pagu per sumber dana tahun {year} sama dengan jumlah pagu "
+                               f"per jenis belanja ({self.shown['anggaran_jenis_belanja']}): "
                                f"{int(jb[year])}",
                                f"{parts} = {int(group['pagu'].sum())}",
-                               "both split the same DIPA: correct the amounts")
+                               "keduanya membagi DIPA yang sama: perbaiki angkanya")
         if self.has("pk_anggaran") and self.year in jb.index:
             pk = self.t["pk_anggaran"]
             rows = pk[(pk["tahun"] == self.year) & (pk["dokumen"] == "pk")]
             if len(rows) and int(rows["anggaran"].sum()) != int(jb[self.year]):
                 self.warning("pk_anggaran", int(rows.index[0]) + 2, "anggaran",
-                             f"the PK budget of {self.year} (dokumen pk) to equal the pagu by "
-                             f"jenis belanja: {int(jb[self.year])}",
-                             f"{int(rows['anggaran'].sum())}")
+                             f"anggaran PK tahun {self.year} (dokumen pk) sama dengan jumlah pagu "
+                             f"per jenis belanja: {int(jb[self.year])}",
+                             f"{int(rows['anggaran'].sum())}",
+                             "periksa angka anggaran di dokumen PK; bila pagu berubah setelah PK "
+                             "ditandatangani, peringatan ini boleh dibiarkan")
 
     def realisasi_within_pagu(self) -> None:
         for name, key in (("anggaran_jenis_belanja", "jenis_belanja"), ("anggaran_sasaran",
@@ -200,8 +184,10 @@ class CrossChecks:
             frame = self.t[name]
             for i, row in frame[frame["realisasi"] > frame["pagu"]].iterrows():
                 self.warning(name, int(i) + 2, "realisasi",
-                             f"realisasi <= pagu ({row[key]} {row['tahun']}: pagu {row['pagu']})",
-                             f"realisasi {row['realisasi']}")
+                             f"realisasi tidak melebihi pagu ({row[key]} {row['tahun']}: pagu "
+                             f"{row['pagu']})",
+                             f"realisasi {row['realisasi']}",
+                             "periksa kedua angka di laporan realisasi anggaran")
 
     def indicator_budget_within_sasaran(self) -> None:
         if not self.has("anggaran_indikator", "anggaran_sasaran", "indikator"):
@@ -215,20 +201,10 @@ class CrossChecks:
             total = sums.get((row["tahun"], row["sasaran"]))
             if total is not None and int(total) > int(row["pagu"]):
                 self.warning("anggaran_sasaran", int(i) + 2, "pagu",
-                             f"the pagu of sasaran '{row['sasaran']}' ({row['tahun']}) to cover its "
-                             f"indicators' pagu in {self.shown['anggaran_indikator']}",
-                             f"pagu {row['pagu']} < indicators' sum {int(total)}")
-
-    def rb_numbering(self) -> None:
-        if not self.has("rb_indikator"):
-            return
-        for (year, quarter), group in self.t["rb_indikator"].groupby(["tahun", "triwulan"]):
-            numbers = sorted(int(n) for n in group["no"])
-            if numbers != list(range(1, len(numbers) + 1)):
-                missing = sorted(set(range(1, len(numbers) + 1)) - set(numbers))
-                self.error("rb_indikator", int(group.index[0]) + 2, "no",
-                           f"'no' running 1..{len(numbers)} in {year} triwulan {quarter}",
-                           "numbers missing: " + ", ".join(map(str, missing[:10])))
+                             f"pagu sasaran '{row['sasaran']}' ({row['tahun']}) mencakup pagu "
+                             f"indikatornya di {self.shown['anggaran_indikator']}",
+                             f"pagu {row['pagu']} < jumlah pagu indikator {int(total)}",
+                             "periksa pagu sasaran dan pagu indikatornya")
 
     # stated facts that cannot all be true --------------------------------------------------------
     def nips(self) -> None:
@@ -239,8 +215,8 @@ class CrossChecks:
         for i, row in self.t["pegawai"].iterrows():
             for finding in nip_findings(row["nip"], row["jenis_kelamin"]):
                 self.warning("pegawai", int(i) + 2, "nip",
-                             "an NIP whose embedded dates and sex digit are possible",
-                             f"'{row['nip']}': {finding}", "check the NIP against the source")
+                             "NIP dengan tanggal lahir, TMT, dan angka jenis kelamin yang mungkin",
+                             f"'{row['nip']}': {finding}", "cocokkan NIP dengan dokumen sumbernya")
 
     def kecamatan_counts(self) -> None:
         if not self.has("kabupaten", "kecamatan"):
@@ -251,14 +227,15 @@ class CrossChecks:
             n = int(listed.get(row["kabupaten"], 0))
             if n != int(row["jumlah_kecamatan_tertulis"]):
                 self.warning("kabupaten", int(i) + 2, "jumlah_kecamatan_tertulis",
-                             f"the count stated to equal the kecamatan listed in "
+                             f"jumlah yang tertulis sama dengan banyaknya kecamatan di "
                              f"{self.shown['kecamatan']}: {n}",
-                             str(row["jumlah_kecamatan_tertulis"]))
+                             str(row["jumlah_kecamatan_tertulis"]),
+                             f"perbaiki jumlahnya, atau lengkapi {self.shown['kecamatan']}")
         for i, value in self.t["kecamatan"]["kabupaten"].items():
             if value not in known:
                 self.error("kecamatan", int(i) + 2, "kabupaten",
-                           f"a kabupaten listed in {self.shown['kabupaten']}", f"'{value}'",
-                           "known: " + ", ".join(sorted(known)))
+                           f"kabupaten yang ada di {self.shown['kabupaten']}", f"'{value}'",
+                           "kabupaten yang ada: " + ", ".join(sorted(known)))
 
 
     def narasi_without_numbers(self) -> None:
@@ -274,8 +251,8 @@ class CrossChecks:
                 for i, value in enumerate(node):
                     walk(value, f"{path}[{i + 1}]", line_of(node, i))
             elif isinstance(node, str) and re.search(r"\d", node):
-                self.warning("narasi", line, path, "a bullet without numbers (numbers come from "
-                             "figures)", repr(node if len(node) <= 80 else node[:77] + "..."),
-                             "write it in words, or take the number from a figure in the chapter")
+                self.warning("narasi", line, path, "butir narasi tanpa angka (angka diambil dari "
+                             "data)", repr(node if len(node) <= 80 else node[:77] + "..."),
+                             "tulis dengan kata-kata; angka laporan dihitung dari data di bab itu")
 
         walk(self.raw["narasi"], "", None)

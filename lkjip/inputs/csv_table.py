@@ -24,17 +24,22 @@ def read_csv(table: Table, path: Path, shown: str, raw: bytes | None = None) -> 
 
     out = Read()
     columns = table.column_names
-    text, problems = read_text(path, shown, "a header row: " + ",".join(columns), raw)
+    header_wanted = "berkas CSV dengan baris judul " + ",".join(columns)
+    text, problems = read_text(path, shown, header_wanted, raw)
     out.problems += problems
     if text is None:
         return out
+    separator = other_separator(text, columns)
+    if separator is not None:
+        out.problems.append(separator_problem(shown, text, columns, separator))
+        return out  # every column would be reported missing: say the one thing that is wrong
     records, problems = csv_records(text, shown)
     out.problems += problems
     if records is None:
         return out
     if not records:
-        out.problems.append(err(shown, 1, None, "a header row: " + ",".join(columns),
-                                 "only blank lines"))
+        out.problems.append(err(shown, 1, None, header_wanted, "hanya baris kosong",
+                                 "tulis baris judul di baris pertama: " + ",".join(columns)))
         return out
 
     header = [cell.strip() for cell in records[0]]
@@ -42,9 +47,9 @@ def read_csv(table: Table, path: Path, shown: str, raw: bytes | None = None) -> 
     positions: dict[str, int] = {}
     for i, name in enumerate(header):
         if name in positions:
-            out.problems.append(err(shown, 1, name, "each column once",
-                                     f"column '{name}' twice (cells {positions[name] + 1} and "
-                                     f"{i + 1})"))
+            out.problems.append(err(shown, 1, name, "setiap kolom satu kali",
+                                     f"kolom '{name}' dua kali (sel ke-{positions[name] + 1} dan "
+                                     f"ke-{i + 1})", "hapus salah satu kolom itu"))
             continue
         positions[name] = i
     lowered = {name.lower().replace(" ", "_"): name for name in header}
@@ -53,28 +58,30 @@ def read_csv(table: Table, path: Path, shown: str, raw: bytes | None = None) -> 
             present.append(name)
             continue
         near = lowered.get(name)
-        hint = f"rename '{near}' to '{name}'" if near else (
-            "the columns are, in order: " + ",".join(columns))
-        out.problems.append(err(shown, 1, name, f"a column '{name}'", "no such column", hint))
+        hint = f"ganti nama kolom '{near}' menjadi '{name}'" if near else (
+            "kolom berkas ini, berurutan: " + ",".join(columns))
+        out.problems.append(err(shown, 1, name, f"kolom '{name}'", "kolom itu tidak ada", hint))
     for i, name in enumerate(header):
         if not name:
-            out.problems.append(warn(shown, 1, None, "a name for every column",
-                                      f"column {i + 1} without a name", "it is ignored"))
+            out.problems.append(warn(shown, 1, None, "nama untuk setiap kolom",
+                                      f"kolom ke-{i + 1} tanpa nama",
+                                      "kolom itu diabaikan; hapus kolom tanpa nama itu"))
         elif name not in columns and name.lower().replace(" ", "_") not in columns:
-            out.problems.append(warn(shown, 1, name, "only the columns " + ",".join(columns),
-                                      f"an unexpected column '{name}'",
-                                      "it is ignored; remove it or update the contract"))
+            out.problems.append(warn(shown, 1, name, "hanya kolom " + ",".join(columns),
+                                      f"kolom lain '{name}'",
+                                      "kolom itu diabaikan; hapus kolom itu, atau perbarui kontrak "
+                                      "data (docs/ARCHITECTURE.md)"))
     if len(present) == len(columns):
         order = sorted(present, key=lambda c: positions[c])
         if order != columns:
-            out.problems.append(err(shown, 1, None, "the columns in the order " + ",".join(columns),
-                                     ",".join(order), "reorder the columns"))
+            out.problems.append(err(shown, 1, None, "urutan kolom " + ",".join(columns),
+                                     ",".join(order), "susun ulang kolomnya sesuai urutan itu"))
 
     # cells -> typed columns
     body = records[1:]
     if not body and table.rows_required:
-        out.problems.append(err(shown, None, None, "at least one data row", "only the header row",
-                                 "add the rows"))
+        out.problems.append(err(shown, None, None, "sedikitnya satu baris data",
+                                 "hanya baris judul", "tambahkan baris datanya"))
     width = len(header)
     values: dict[str, list[Any]] = {name: [] for name in present}
     bad_columns: set[str] = set()
@@ -82,14 +89,13 @@ def read_csv(table: Table, path: Path, shown: str, raw: bytes | None = None) -> 
     for i, record in enumerate(body):
         row = i + 2
         if not any(cell.strip() for cell in record):
-            out.problems.append(err(shown, row, None, "a data row", "an empty row",
-                                     "delete the empty row"))
+            out.problems.append(err(shown, row, None, "baris data", "baris kosong",
+                                     "hapus baris kosong itu"))
             continue
         if len(record) != width:
-            hint = ("a cell holds a comma: put the cell in double quotes" if len(record) > width
-                    else "a cell is missing: the row is cut short")
-            out.problems.append(err(shown, row, None, f"{width} cells, like the header",
-                                     f"{len(record)} cells", hint))
+            out.problems.append(err(shown, row, None, f"{width} sel, seperti baris judul",
+                                     f"{len(record)} sel", _ragged_hint(record, width)))
+            continue  # its cells are out of place: a finding per cell would only mislead
         keep.append(i)
         for name in present:
             col = table.col(name)
@@ -98,7 +104,7 @@ def read_csv(table: Table, path: Path, shown: str, raw: bytes | None = None) -> 
             if cell == "":
                 if not col.nullable:
                     out.problems.append(err(shown, row, name, cells.EXPECTED_CELL[col.kind],
-                                             "an empty cell"))
+                                             "sel kosong", cells.HINT_CELL[col.kind]))
                     bad_columns.add(name)
                 values[name].append(None)
                 continue
@@ -171,13 +177,17 @@ def validate_frame(table: Table, frame: pd.DataFrame, present: list[str],
             rc = row_checks[check]
             row_problems.append((set(rc.columns), err(
                 shown, row, rc.column, rc.expected,
-                rc.found(frame.loc[int(index)]) if has_index else check)))
+                rc.found(frame.loc[int(index)]) if has_index else check, rc.hint)))
             continue
         column = case["column"]
         if (check, row, column) in seen:
             continue
         seen.add((check, row, column))
-        problems.append(err(shown, row, column, check, cells.show(case["failure_case"])))
+        expected, hint = tables.CHECK_HINTS.get(check, (None, ""))
+        problems.append(err(shown, row, column, expected or check,
+                             cells.show(case["failure_case"]),
+                             hint or "periksa isian sel ini terhadap kontrak data "
+                                     "(docs/ARCHITECTURE.md)"))
     # a row check says nothing new where one of its cells already failed its own check
     failed = {(p.row, p.column) for p in problems}
     problems += [p for columns, p in row_problems
@@ -186,7 +196,50 @@ def validate_frame(table: Table, frame: pd.DataFrame, present: list[str],
         rows = sorted(i + 2 for i in indexes)
         shown_key = ", ".join(f"{c}={cells.show(v)}" for c, v in zip(table.key, key, strict=True))
         problems.append(err(shown, rows[-1], ", ".join(table.key),
-                             f"each key ({', '.join(table.key)}) once",
-                             f"{shown_key} in rows " + " and ".join(str(r) for r in rows),
-                             "keep one row per key: delete or merge the duplicate"))
+                             f"setiap kunci ({', '.join(table.key)}) satu kali",
+                             f"{shown_key} di baris " + " dan ".join(str(r) for r in rows),
+                             "satu baris untuk setiap kunci: hapus atau gabungkan baris kembarnya"))
     return problems
+
+
+# --- a file saved with another separator -------------------------------------------------------
+# Excel in an Indonesian (or other comma-decimal) locale saves "CSV" with ';' between cells and
+# ',' as the decimal mark; a "Unicode Text" export uses tabs.
+SEPARATORS = {";": "titik koma (;)", "\t": "tab"}
+SAVE_WITH_COMMAS = ("simpan ulang sebagai CSV berpemisah koma: di Excel pilih 'CSV UTF-8 (Comma "
+                    "delimited) (*.csv)' (bila hasilnya tetap memakai titik koma, ubah 'List "
+                    "separator' di pengaturan Region Windows menjadi koma dan tanda desimal menjadi "
+                    "titik); di LibreOffice centang 'Edit filter settings' lalu pilih pemisah kolom "
+                    "koma. Angka desimal ditulis dengan titik, mis. 92.5")
+
+
+def other_separator(text: str, columns: list[str]) -> str | None:
+    """';' or tab when the header row is separated by it rather than by commas, else None."""
+    first = text.lstrip("\r\n").split("\n", 1)[0].rstrip("\r")
+
+    def known(sep: str) -> int:
+        return sum(cell.strip().strip('"') in columns for cell in first.split(sep))
+
+    by_comma = known(",")
+    for sep in SEPARATORS:
+        if sep in first and (known(sep) > by_comma or ("," not in first and len(columns) > 1)):
+            return sep
+    return None
+
+
+def separator_problem(shown: str, text: str, columns: list[str], sep: str) -> Problem:
+    first = text.lstrip("\r\n").split("\n", 1)[0].rstrip("\r")
+    if len(first) > 60:
+        first = first[:57] + "..."
+    return err(shown, 1, None, "kolom dipisahkan koma (,): " + ",".join(columns),
+               f"kolom dipisahkan {SEPARATORS[sep]}: '{first}'", SAVE_WITH_COMMAS)
+
+
+def _ragged_hint(record: list[str], width: int) -> str:
+    for sep, name in SEPARATORS.items():
+        if len(record) < width and sum(cell.count(sep) for cell in record) >= width - len(record):
+            return f"baris ini dipisahkan {name}, bukan koma: " + SAVE_WITH_COMMAS
+    if len(record) > width:
+        return ("ada sel yang memuat koma: apit sel itu dengan tanda petik dua (\"), atau tulis "
+                "angka desimal dengan titik")
+    return "ada sel yang hilang: baris ini terpotong"

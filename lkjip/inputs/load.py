@@ -36,14 +36,10 @@ FILES: dict[str, str] = {
     "indikator": "indikator.csv",
     "pk_anggaran": "pk_anggaran.csv",
     "pk_lampiran": "pk_lampiran.csv",
-    "pro_yustisia": "pro_yustisia.csv",
-    "pro_yustisia_kasus": "pro_yustisia_kasus.csv",
-    "tindakan_administratif": "tindakan_administratif.csv",
-    "layanan": "layanan.csv",
-    "layanan_jenis": "layanan_jenis.csv",
-    "tak_jenis": "tak_jenis.csv",
-    "rb_indikator": "rb_indikator.csv",
-    "rb_aksi": "rb_aksi.csv",
+    "realisasi": "realisasi.csv",
+    "rincian": "rincian.csv",
+    "kasus": "kasus.csv",
+    "rencana_aksi_triwulan": "rencana_aksi_triwulan.csv",
     "survei": "survei.csv",
     "rata_rata_nasional": "rata_rata_nasional.csv",
     "anggaran_jenis_belanja": "anggaran_jenis_belanja.csv",
@@ -60,20 +56,32 @@ FILES: dict[str, str] = {
     "published": "published/{year}.csv",
 }
 OPTIONAL = {"published"}  # absent -> None
+OPTIONAL_YAML = {"inovasi": {"inovasi": []}, "capaian_lain": {"capaian": []}}  # absent -> this value
 
 
 def read_file(name: str, folder: Path, year: int, data_root: Path) -> tuple[Read, Path]:
     path = folder / FILES[name].format(year=year)
     shown = shown_path(path, data_root)
-    if name in OPTIONAL and not path.exists():
-        return Read(), path
-    try:
-        raw: bytes | None = path.read_bytes()
-    except OSError:
-        raw = None  # read_text says what is wrong
+    raw: bytes | None = None
+    if not path.exists():
+        from lkjip.inputs.tables import TABLES
+
+        if name in OPTIONAL:
+            return Read(), path
+        if name in OPTIONAL_YAML:
+            return Read(copy.deepcopy(OPTIONAL_YAML[name])), path
+        if name in TABLES and TABLES[name].optional:  # an empty table, with its columns
+            raw = ",".join(TABLES[name].column_names).encode("utf-8") + b"\n"
+    if raw is None:
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            raw = None  # read_text says what is wrong
     key = None
     if raw is not None:
-        key = (name, str(path.resolve()), shown, int(year), hashlib.sha256(raw).hexdigest())
+        # what a file reads as depends on its bytes and on how messages name it, not on where
+        # the data folder is: copies of an office (tests, --data) share the memo
+        key = (name, shown, int(year), hashlib.sha256(raw).hexdigest())
         hit = _MEMO.get(key)
         if hit is not None:
             _MEMO.move_to_end(key)
@@ -95,7 +103,7 @@ def read_file(name: str, folder: Path, year: int, data_root: Path) -> tuple[Read
 
 # --- files already validated, by content ----------------------------------------------------------
 # A kernel runs several chapters that read the same tables, and validating one (pandera) costs about
-# 10 ms. So this process keeps what it read, keyed by the file's bytes (sha256), its name and place
+# 10 ms. So this process keeps what it read, keyed by the file's bytes (sha256), its name as shown
 # and the year: a changed byte is a miss, never a stale result. Callers get a copy, so a chapter that
 # modifies a table in place does not change what the next one reads.
 _MEMO_SIZE = 256
@@ -132,14 +140,10 @@ class Inputs:
         indikator: pd.DataFrame
         pk_anggaran: pd.DataFrame
         pk_lampiran: pd.DataFrame
-        pro_yustisia: pd.DataFrame
-        pro_yustisia_kasus: pd.DataFrame
-        tindakan_administratif: pd.DataFrame
-        layanan: pd.DataFrame
-        layanan_jenis: pd.DataFrame
-        tak_jenis: pd.DataFrame
-        rb_indikator: pd.DataFrame
-        rb_aksi: pd.DataFrame
+        realisasi: pd.DataFrame
+        rincian: pd.DataFrame
+        kasus: pd.DataFrame
+        rencana_aksi_triwulan: pd.DataFrame
         survei: pd.DataFrame
         rata_rata_nasional: pd.DataFrame
         anggaran_jenis_belanja: pd.DataFrame
@@ -202,12 +206,13 @@ def load_year(year: int, data_dir: Path | None = None, params_dir: Path | None =
     office = params.get("office")
     if not office:
         raise DataError([err(shown_path(params_root / f"{year}.yaml", params_root.parent), None,
-                              "office", "the office id, e.g. 'office: kanim-pamekasan'",
-                              "no such key", "add it to params/defaults.yaml")])
+                              "office", "kode kantor, mis. 'office: kanim-pamekasan'",
+                              "kunci itu tidak ada", "tambahkan ke params/defaults.yaml")])
     folder = office_dir(office, data_root)
     if not folder.is_dir():
         raise DataError([err(shown_path(folder, data_root), None, None,
-                              f"the data folder of office '{office}'", "no such folder")])
+                              f"folder data kantor '{office}'", "folder itu tidak ada",
+                              "periksa --data dan isian 'office' di params")])
     inputs = Inputs(year, office, params, folder, data_root)
     for name in ("defaults.yaml", f"{year}.yaml"):
         if (params_root / name).exists():

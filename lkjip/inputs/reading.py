@@ -1,5 +1,5 @@
 """Reading one file of the inputs as text: the outcome of a read, and the problems a file can
-have before its contents are looked at (missing, empty, a BOM, not UTF-8, broken CSV quoting)."""
+have before its contents are looked at (missing, empty, not UTF-8, broken CSV quoting)."""
 
 from __future__ import annotations
 
@@ -38,62 +38,92 @@ def warn(file: str, row: int | None, column: str | None, expected: str, found: s
     return Problem(file, row, column, expected, found, hint, severity="warning")
 
 
+# How to save a file as UTF-8, said for the program that most likely wrote it.
+SAVE_CSV_UTF8 = ("simpan ulang sebagai 'CSV UTF-8 (Comma delimited) (*.csv)' di Excel, atau di "
+                 "LibreOffice pilih set karakter 'Unicode (UTF-8)' dan pemisah kolom koma")
+SAVE_YAML_UTF8 = "simpan ulang dengan enkode UTF-8 (di penyunting teks: Save with Encoding > UTF-8)"
+MAX_ENCODING_LINES = 5  # lines listed one by one when a file is not UTF-8; the rest are counted
+
+
 def read_text(path: Path, shown: str, what: str, raw: bytes | None = None) -> tuple[str | None, list[Problem]]:
     """The text of a UTF-8 file (or of its bytes ``raw``, already read), or None with the
-    problems (missing, empty, BOM, encoding)."""
+    problems (missing, empty, not UTF-8). A UTF-8 byte order mark (Excel's 'CSV UTF-8' writes
+    one) is dropped."""
     try:
         if raw is None:
             raw = path.read_bytes()
     except FileNotFoundError:
-        return None, [err(shown, None, None, what, "no such file",
-                           "create it as docs/ARCHITECTURE.md describes")]
+        return None, [err(shown, None, None, what, "berkas tidak ada",
+                           "buat berkas ini seperti dijelaskan di docs/ARCHITECTURE.md")]
     except IsADirectoryError:
-        return None, [err(shown, None, None, what, "a folder")]
+        return None, [err(shown, None, None, what, "sebuah folder",
+                           "ganti folder itu dengan berkasnya")]
     except OSError as exc:
-        return None, [err(shown, None, None, "a readable file", f"{type(exc).__name__}: "
-                                                                 f"{exc.strerror or exc}")]
-    problems = []
-    if raw.startswith(codecs.BOM_UTF8):
-        problems.append(err(shown, None, None, "UTF-8 without BOM",
-                             "a UTF-8 byte order mark (BOM) at the start",
-                             "save as UTF-8 without BOM: Excel's 'CSV UTF-8' adds one, "
-                             "LibreOffice and text editors can leave it out"))
-        raw = raw[len(codecs.BOM_UTF8):]
+        return None, [err(shown, None, None, "berkas yang dapat dibaca",
+                           f"{type(exc).__name__}: {exc.strerror or exc}",
+                           "periksa izin akses berkas ini")]
+    problems: list[Problem] = []
+    raw = raw.removeprefix(codecs.BOM_UTF8)
     if not raw.strip():
         problems.append(err(shown, None, None, what,
-                             "an empty file (0 bytes)" if not raw else "only blank space"))
+                             "berkas kosong (0 bita)" if not raw else "hanya spasi atau baris kosong",
+                             "isi berkas ini, atau hapus berkasnya bila datanya memang tidak ada "
+                             "dan tabelnya boleh tidak ada"))
         return None, problems
     try:
         return raw.decode("utf-8"), problems
     except UnicodeDecodeError:
         pass
+    save = SAVE_YAML_UTF8 if shown.endswith((".yaml", ".yml")) else SAVE_CSV_UTF8
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        problems.append(err(shown, None, None, "UTF-8 text", "UTF-16 text",
-                             "save the file as UTF-8"))
+        problems.append(err(shown, None, None, "teks UTF-8",
+                             "teks UTF-16 (mis. disimpan Excel sebagai 'Unicode Text')", save))
         return None, problems
+    bad_lines = []
     for number, line in enumerate(raw.split(b"\n"), start=1):
         try:
             line.decode("utf-8")
         except UnicodeDecodeError as exc:
-            bad = line[exc.start:exc.start + 1].hex().upper()
-            snippet = line.decode("cp1252", errors="replace").strip()
-            if len(snippet) > 60:
-                snippet = snippet[:57] + "..."
-            problems.append(err(shown, number, None, "UTF-8 text",
-                                 f"byte 0x{bad} that is not UTF-8 in '{snippet}'",
-                                 "the file looks Latin-1/Windows-1252 encoded: save it as UTF-8"))
+            bad_lines.append((number, line, exc))
+    for number, line, exc in bad_lines[:MAX_ENCODING_LINES]:
+        bad = line[exc.start:exc.start + 1].hex().upper()
+        snippet = line.decode("cp1252", errors="replace").strip()
+        if len(snippet) > 60:
+            snippet = snippet[:57] + "..."
+        problems.append(err(shown, number, None, "teks UTF-8",
+                             f"bita 0x{bad} yang bukan UTF-8 di '{snippet}'",
+                             "berkas ini tampaknya berenkode Windows-1252/Latin-1 (mis. disimpan "
+                             "Excel sebagai 'CSV (Comma delimited)'): " + save))
+    if len(bad_lines) > MAX_ENCODING_LINES:
+        problems.append(err(shown, None, None, "teks UTF-8",
+                             f"{len(bad_lines) - MAX_ENCODING_LINES} baris lain yang juga bukan UTF-8",
+                             save))
     return None, problems
 
 
+# csv module messages -> what they mean for the person who wrote the file
+_CSV_ERRORS = {
+    "unexpected end of data": "berkas berakhir di dalam tanda petik dua (\") yang tidak ditutup",
+    "new-line character seen in unquoted field": "baris baru di tengah sel tanpa tanda petik",
+    "field larger than field limit": "sel yang sangat panjang (tanda petik dua yang tidak ditutup?)",
+    "line contains NUL": "karakter NUL (berkas ini bukan teks CSV?)",
+    "expected after '\"'": "teks setelah tanda petik penutup (\") di dalam sel",
+}
+
+
 def csv_records(text: str, shown: str) -> tuple[list[list[str]] | None, list[Problem]]:
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)  # an unclosed quote is an error
     records: list[list[str]] = []
     try:
         for record in reader:
             records.append(record)
     except csv.Error as exc:
-        return None, [err(shown, len(records) + 1, None, "a valid CSV row", str(exc),
-                           "check the quotes (\") of this row")]
+        message = str(exc)
+        found = next((said for key, said in _CSV_ERRORS.items() if key in message),
+                     f"baris CSV yang rusak ({message})")
+        return None, [err(shown, len(records) + 1, None, "baris CSV yang sah", found,
+                           "periksa tanda petik dua (\") di baris ini: setiap petik pembuka perlu "
+                           "petik penutup")]
     while records and not any(cell.strip() for cell in records[-1]):
         records.pop()  # trailing blank lines
     return records, []

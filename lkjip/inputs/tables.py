@@ -23,6 +23,9 @@ JENIS_KELAMIN = ("L", "P")
 KELOMPOK_JABATAN = ("eselon_iii", "eselon_iv", "eselon_v", "jft", "jfu")
 SATUAN = ("persen", "indeks")
 POLARITAS = ("positif", "negatif", "rentang")
+# How an indicator's realisasi is measured, and the table its base facts are in:
+#   rasio, rencana_aksi   pembilang / penyebut x 100, from realisasi.csv
+#   indeks_survei         a survey value on its scale, as a 1-4 index, from survei.csv
 JENIS_REALISASI = ("rasio", "indeks_survei", "rencana_aksi")
 DOKUMEN_PK = ("pk", "pk_lampiran")
 JENIS_BELANJA = ("pegawai", "barang", "modal")
@@ -34,31 +37,48 @@ IKPA_KOMPONEN = ("revisi_dipa", "deviasi_halaman_iii", "penyerapan_anggaran", "b
 IKPA_NILAI_AKHIR = "nilai_akhir"  # the one row of a year that has only a final value
 NKA_KOMPONEN = ("perencanaan", "pelaksanaan", "nilai")
 PUBLISHED_UNIT = ("persen", "rupiah", "indeks", "jumlah", "kategori", "nilai")
-SELURUH = "seluruh"  # the `jenis` of a year that has only a total (layanan, tindakan_administratif)
+SELURUH = "seluruh"  # the `rincian` of a year that has only a total (realisasi.csv)
 
+
+
+# A check's message (pandera's ``error``) -> what was expected and the hint, said to analysts.
+CHECK_HINTS: dict[str, tuple[str, str]] = {}
+
+
+def said(expected: str, hint: str) -> str:
+    """Register the hint of a check whose message is ``expected``; return the message."""
+    CHECK_HINTS[expected] = (expected, hint)
+    return expected
 
 
 def _kind_checks(kind: str) -> list[pa.Check]:
     if kind == "year":
-        return [pa.Check.in_range(YEAR_MIN, YEAR_MAX, error=f"a year from {YEAR_MIN} to {YEAR_MAX}")]
+        return [pa.Check.in_range(YEAR_MIN, YEAR_MAX, error=said(
+            f"tahun antara {YEAR_MIN} dan {YEAR_MAX}", "tulis tahunnya dengan empat angka, mis. 2024"))]
     if kind == "count":
-        return [pa.Check.ge(0, error="a count of 0 or more")]
+        return [pa.Check.ge(0, error=said("bilangan 0 atau lebih",
+                                          "jumlah tidak bisa negatif: periksa angkanya"))]
     if kind == "ordinal":
-        return [pa.Check.ge(1, error="a whole number of 1 or more")]
+        return [pa.Check.ge(1, error=said("bilangan bulat 1 atau lebih", "nomor urut dimulai dari 1"))]
     if kind == "money":
-        return [pa.Check.ge(0, error="an amount in rupiah of 0 or more")]
+        return [pa.Check.ge(0, error=said("jumlah rupiah 0 atau lebih",
+                                          "jumlah rupiah tidak bisa negatif: periksa angkanya"))]
     if kind == "percent":
-        return [pa.Check.in_range(0, 100, error="a number from 0 to 100")]
+        return [pa.Check.in_range(0, 100, error=said(
+            "angka 0 sampai 100", "persen ditulis 0 sampai 100, mis. 92.5 (bukan 0.925)"))]
     if kind == "degrees":
-        return [pa.Check.in_range(0, 180, error="decimal degrees from 0 to 180")]
+        return [pa.Check.in_range(0, 180, error=said(
+            "derajat desimal 0 sampai 180", "tulis koordinat dalam derajat desimal, mis. 113.25"))]
     if kind == "code":
-        return [pa.Check.str_matches(CODE_RE, error="a lower_snake_case code (a-z, 0-9 and _)")]
+        return [pa.Check.str_matches(CODE_RE, error=said(
+            "kode huruf kecil (a-z, 0-9, dan _)",
+            "mis. paspor_tepat_waktu: huruf kecil tanpa spasi, kata dipisah garis bawah (_)"))]
     return []
 
 
-
 def isin(values: tuple[str, ...]) -> pa.Check:
-    return pa.Check.isin(list(values), error="one of " + ", ".join(values))
+    return pa.Check.isin(list(values), error=said(
+        "salah satu dari: " + ", ".join(values), "tulis persis salah satu nilai itu"))
 
 
 @dataclass(frozen=True)
@@ -88,19 +108,35 @@ class RowCheck:
     ok: Callable[[Any], Any]  # DataFrame -> boolean Series, True where the row is fine
     found: Callable[[Any], str]  # one row (a Series) -> what was found
     columns: tuple[str, ...] = ()  # every column the check reads
+    hint: str = ""
 
     def check(self) -> pa.Check:
         return pa.Check(self.ok, error=self.expected)
 
 
-def not_more(part: str, whole: str, what: str) -> RowCheck:
+def not_more(part: str, whole: str, what: str, hint: str) -> RowCheck:
     """``part`` <= ``whole`` in each row (missing values pass)."""
     return RowCheck(
         column=part,
-        expected=f"{part} <= {whole} ({what})",
+        expected=f"{part} tidak melebihi {whole} ({what})",
         ok=lambda d: ~(d[part] > d[whole]).fillna(False).astype(bool),
         found=lambda r: f"{part} {show(r[part])} > {whole} {show(r[whole])}",
         columns=(part, whole),
+        hint=hint,
+    )
+
+
+def words_of(column: str, example: str) -> RowCheck:
+    """The words for what a rasio or rencana_aksi indicator counts (pembilang, penyebut)."""
+    return RowCheck(
+        column=column,
+        expected=f"uraian {column} (apa yang dihitung) untuk indikator berjenis rasio atau "
+                 "rencana_aksi",
+        ok=lambda d: (d["jenis_realisasi"] == "indeks_survei") | d[column].notna(),
+        found=lambda r: f"{column} kosong, jenis_realisasi '{r['jenis_realisasi']}'",
+        columns=("jenis_realisasi", column),
+        hint=f"tulis apa yang dihitung, mis. '{example}'; indikator survei memakai jenis_realisasi "
+             "indeks_survei",
     )
 
 
@@ -113,6 +149,7 @@ class Table:
     columns: tuple[Col, ...]
     key: tuple[str, ...]
     rows_required: bool = True
+    optional: bool = False  # an office without the file has an empty table (the report says so)
     row_checks: tuple[RowCheck, ...] = ()
     description: str = ""
 
@@ -124,7 +161,17 @@ class Table:
         return next(c for c in self.columns if c.name == name)
 
 
+# Tables an office may lack (no file, or only the header): the report then leaves the part out or
+# says in a sentence that the data is not there. The others are the office's profile and its PK.
+OPTIONAL = {"pk_anggaran", "pk_lampiran", "realisasi", "rincian", "kasus", "rencana_aksi_triwulan",
+            "survei", "rata_rata_nasional", "anggaran_jenis_belanja", "anggaran_sumber_dana",
+            "anggaran_tambahan", "anggaran_sasaran", "anggaran_indikator", "pnbp", "pnbp_target",
+            "smart", "ikpa", "nka"}
+
+
 def _t(name: str, cols: list[Col], key: tuple[str, ...], **kw: Any) -> Table:
+    if name in OPTIONAL:
+        kw.update(optional=True, rows_required=False)
     return Table(name=name, file=kw.pop("file", f"{name}.csv"), columns=tuple(cols), key=key, **kw)
 
 
@@ -141,9 +188,10 @@ TABLES: dict[str, Table] = {t.name: t for t in [
         C("jumlah_kecamatan_tertulis", "count"),
         C("keterangan", nullable=True),
     ], ("kabupaten",), row_checks=(
-        not_more("bujur_timur_min", "bujur_timur_max", "the west edge lies west of the east edge"),
+        not_more("bujur_timur_min", "bujur_timur_max", "batas barat di sebelah barat batas timur",
+                 "kedua angka mungkin tertukar"),
         not_more("lintang_selatan_min", "lintang_selatan_max",
-                 "the north edge lies north of the south edge"),
+                 "batas utara di sebelah utara batas selatan", "kedua angka mungkin tertukar"),
     )),
     _t("kecamatan", [C("kabupaten"), C("urutan", "ordinal"), C("kecamatan")],
        ("kabupaten", "kecamatan")),
@@ -158,11 +206,36 @@ TABLES: dict[str, Table] = {t.name: t for t in [
     _t("indikator", [
         TAHUN, C("kode", "code"), C("sasaran", "code"), C("urutan", "ordinal"), C("indikator"),
         C("satuan", checks=(isin(SATUAN),)),
+        C("desimal", "count", checks=(pa.Check.le(4, error=said(
+            "0 sampai 4 angka desimal", "jumlah angka di belakang tanda desimal yang ditampilkan di "
+            "laporan, biasanya 2")),)),
         C("polaritas", checks=(isin(POLARITAS),)),
-        C("target", "percent"),
-        C("target_renstra", "percent", nullable=True),
+        C("target", "number"),
+        C("target_atas", "number", nullable=True),
+        C("target_renstra", "number", nullable=True),
         C("jenis_realisasi", checks=(isin(JENIS_REALISASI),)),
-    ], ("tahun", "kode")),
+        C("pembilang", nullable=True), C("penyebut", nullable=True), C("rincian", nullable=True),
+    ], ("tahun", "kode"), row_checks=(
+        not_more("target", "target_atas", "batas bawah rentang target tidak di atas batas atasnya",
+                 "target adalah batas bawah rentang, target_atas batas atasnya"),
+        RowCheck(column="target_atas",
+                 expected="batas atas (target_atas) untuk target berpolaritas 'rentang'",
+                 ok=lambda d: (d["polaritas"] != "rentang") | d["target_atas"].notna(),
+                 found=lambda r: "polaritas 'rentang' dengan target_atas kosong",
+                 columns=("polaritas", "target_atas"),
+                 hint="isi target_atas dengan batas atas rentang target (target = batas bawah), "
+                      "atau ubah polaritasnya"),
+        RowCheck(column="target_atas",
+                 expected="target_atas kosong untuk polaritas 'positif' atau 'negatif'",
+                 ok=lambda d: (d["polaritas"] == "rentang") | d["target_atas"].isna(),
+                 found=lambda r: f"polaritas '{r['polaritas']}' dengan target_atas "
+                                 f"{show(r['target_atas'])}",
+                 columns=("polaritas", "target_atas"),
+                 hint="kosongkan target_atas, atau ubah polaritas menjadi 'rentang' bila targetnya "
+                      "sebuah rentang"),
+        words_of("pembilang", "permohonan yang diselesaikan"),
+        words_of("penyebut", "permohonan yang diterima"),
+    )),
     _t("pk_anggaran", [
         TAHUN, C("dokumen", checks=(isin(DOKUMEN_PK),)), C("program"), C("kegiatan"),
         C("anggaran", "money"),
@@ -171,38 +244,41 @@ TABLES: dict[str, Table] = {t.name: t for t in [
         TAHUN, C("no", "ordinal"), C("sasaran"), C("indikator"), C("target", "number"),
         C("satuan"), C("keterangan", nullable=True),
     ], ("tahun", "no")),
-    _t("pro_yustisia", [TAHUN, C("ditangani", "count"), C("ditindaklanjuti", "count")],
-       ("tahun",), row_checks=(
-        not_more("ditindaklanjuti", "ditangani", "cases followed up cannot exceed cases handled"),)),
-    _t("pro_yustisia_kasus", [
-        TAHUN, C("no", "ordinal"), C("nama_tersangka"), C("kewarganegaraan", nullable=True),
+    _t("realisasi", [
+        TAHUN, C("indikator", "code"), C("rincian", "code"), C("pembilang", "count"),
+        C("penyebut", "count"),
+    ], ("tahun", "indikator", "rincian"), row_checks=(
+        not_more("pembilang", "penyebut", "yang dihitung adalah bagian dari keseluruhannya",
+                 "periksa kedua angka; mungkin tertukar"),)),
+    _t("rincian", [C("indikator", "code"), C("kode", "code"), C("nama")], ("indikator", "kode")),
+    _t("kasus", [
+        TAHUN, C("indikator", "code"), C("no", "ordinal"), C("nama"), C("kewarganegaraan", nullable=True),
         C("pasal", nullable=True), C("tahapan", nullable=True),
-    ], ("tahun", "no"), rows_required=False),
-    _t("tindakan_administratif", [
-        TAHUN, C("jenis", "code"), C("ditangani", "count"), C("ditindaklanjuti", "count"),
-    ], ("tahun", "jenis"), row_checks=(
-        not_more("ditindaklanjuti", "ditangani", "actions completed cannot exceed actions handled"),)),
-    _t("layanan", [TAHUN, C("jenis", "code"), C("diterima", "count"), C("diselesaikan", "count")],
-       ("tahun", "jenis"), row_checks=(
-        not_more("diselesaikan", "diterima", "applications completed cannot exceed those received"),)),
-    _t("layanan_jenis", [C("jenis", "code"), C("nama")], ("jenis",)),
-    _t("tak_jenis", [C("jenis", "code"), C("nama")], ("jenis",)),
-    _t("rb_indikator", [
-        TAHUN, C("triwulan", "ordinal", checks=(pa.Check.in_range(1, 4, error="a quarter 1 to 4"),)),
-        C("no", "ordinal"), C("sasaran"), C("kegiatan"), C("indikator"), C("capaian", "percent"),
-    ], ("tahun", "triwulan", "no")),
-    _t("rb_aksi", [TAHUN, C("rencana", "count"), C("selesai", "count")], ("tahun",), row_checks=(
-        not_more("selesai", "rencana", "actions completed cannot exceed actions planned"),)),
+    ], ("tahun", "indikator", "no")),
+    _t("rencana_aksi_triwulan", [
+        TAHUN, C("indikator", "code"),
+        C("triwulan", "ordinal", checks=(pa.Check.in_range(1, 4, error=said(
+            "triwulan 1 sampai 4", "tulis nomor triwulannya: 1, 2, 3, atau 4")),)),
+        C("no", "ordinal"), C("sasaran"), C("kegiatan"), C("uraian"), C("capaian", "percent"),
+    ], ("tahun", "indikator", "triwulan", "no")),
     _t("survei", [
-        TAHUN, C("kode", "code"), C("nilai", "percent"), C("skala", "number", nullable=True),
+        TAHUN, C("indikator", "code"), C("nilai", "number", checks=(pa.Check.ge(0, error=said(
+            "nilai survei 0 atau lebih", "nilai survei tidak bisa negatif: periksa angkanya")),)),
+        C("skala", "number", checks=(pa.Check.gt(0, error=said(
+            "skala di atas 0, mis. 100 atau 4",
+            "skala adalah nilai tertinggi survei: 100 untuk skala 0-100, 4 untuk skala 1-4")),)),
         C("responden", "count", nullable=True), C("keterangan", nullable=True),
-    ], ("tahun", "kode")),
+    ], ("tahun", "indikator"), row_checks=(
+        not_more("nilai", "skala", "nilai survei berada pada skalanya",
+                 "periksa skala yang dipakai survei: skala 100 untuk nilai 0-100, skala 4 untuk "
+                 "nilai 1-4"),)),
     _t("rata_rata_nasional", [
         # capaian on the 0-100 scale: may exceed 100
-        TAHUN, C("kode", "code"), C("rata_rata", "number", nullable=True,
-                                    checks=(pa.Check.ge(0, error="a number of 0 or more"),)),
+        TAHUN, C("indikator", "code"), C("rata_rata", "number", nullable=True, checks=(
+            pa.Check.ge(0, error=said("capaian rata-rata 0 atau lebih",
+                                      "capaian tidak bisa negatif: periksa angkanya")),)),
         C("keterangan", nullable=True),
-    ], ("tahun", "kode")),
+    ], ("tahun", "indikator")),
     _t("anggaran_jenis_belanja", [
         TAHUN, C("jenis_belanja", checks=(isin(JENIS_BELANJA),)), C("pagu", "money"),
         C("realisasi", "money"),
@@ -228,16 +304,19 @@ TABLES: dict[str, Table] = {t.name: t for t in [
        ("tahun", "komponen")),
     _t("published", [
         C("figure", checks=(pa.Check.str_matches(
-            r"^[a-z0-9_]+(\.[a-z0-9_\-]+)*$", error="a figure id such as ikk.<code>.realisasi"),)),
+            r"^[a-z0-9_]+(\.[a-z0-9_\-]+)*$", error=said(
+                "id angka seperti ikk.<kode>.realisasi",
+                "tulis id angka seperti dicetak oleh 'lkjip figures'")),)),
         # value empty: the report printed no number (e.g. a placeholder '...'); note says so
         C("published"), C("value", nullable=True), C("unit", checks=(isin(PUBLISHED_UNIT),)),
         C("where"), C("label", nullable=True), C("line", "ordinal"), C("note", nullable=True),
     ], ("figure", "line"), file="published/{year}.csv", row_checks=(RowCheck(
         column="note",
-        expected="a note saying why 'value' is empty",
+        expected="catatan (note) yang menjelaskan mengapa 'value' kosong",
         ok=lambda d: d["value"].notna() | d["note"].notna(),
-        found=lambda r: "an empty 'value' and an empty 'note'",
+        found=lambda r: "'value' dan 'note' kosong",
         columns=("value", "note"),
+        hint="isi value dengan angka yang terbit, atau jelaskan di note mengapa tidak ada angkanya",
     ),)),
 ]}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,15 +44,17 @@ def _read_params(year: int, params_root: Path) -> tuple[dict[str, Any], list[Pro
     if defaults.exists():
         result = read_yaml(yaml_spec.DEFAULTS_SPEC, defaults, shown_path(defaults, params_root.parent))
         problems += result.problems
-        values.update(result.value or {})
+        # an optional key left out of defaults.yaml reads as empty: it must not hide a missing key
+        values.update({k: v for k, v in (result.value or {}).items() if v is not None})
         values.pop("default_year", None)
     path = params_root / f"{year}.yaml"
     shown = shown_path(path, params_root.parent)
     optional = {f"{k}?": v for k, v in yaml_spec.PARAMS_SPEC.items() if k in values}
     spec = {k: v for k, v in yaml_spec.PARAMS_SPEC.items() if k not in values} | optional
     if not path.exists():
-        problems.append(err(shown, None, None, f"the params of {year}", "no such file",
-                             "create it, e.g. by copying another year's file"))
+        problems.append(err(shown, None, None, f"berkas parameter tahun {year}", "berkas tidak ada",
+                             "buat berkas ini, mis. dengan menyalin berkas tahun lain lalu "
+                             "mengubah isinya"))
         return values, problems
     result = read_yaml(spec, path, shown)
     problems += result.problems
@@ -61,7 +63,7 @@ def _read_params(year: int, params_root: Path) -> tuple[dict[str, Any], list[Pro
         if values.get("year") != year:
             problems.append(err(shown, line_of(result.raw, "year"), "year", f"year: {year}",
                                  f"year: {values.get('year')!r}",
-                                 "the file name and its 'year' must agree"))
+                                 "nama berkas dan isian 'year' harus sama"))
     return values, problems
 
 
@@ -74,14 +76,14 @@ def validate_year(year: int, data_dir: Path | None = None,
     office = params.get("office")
     if not office:
         problems.append(err(shown_path(params_root / "defaults.yaml", params_root.parent), None,
-                             "office", "the office id, e.g. 'office: kanim-pamekasan'",
-                             "no office", "add it to params/defaults.yaml"))
+                             "office", "kode kantor, mis. 'office: kanim-pamekasan'",
+                             "kunci itu tidak ada", "tambahkan ke params/defaults.yaml"))
         return _report(problems, 0, 0, "", year)
     folder = office_dir(office, data_root)
     if not folder.is_dir():
         problems.append(err(shown_path(folder, data_root), None, None,
-                             f"the data folder of office '{office}'", "no such folder",
-                             "check --data and the office in params"))
+                             f"folder data kantor '{office}'", "folder itu tidak ada",
+                             "periksa --data dan isian 'office' di params"))
         return _report(problems, 0, 0, office, year)
 
     results: dict[str, Read] = {}
@@ -109,8 +111,12 @@ def _report(problems: list[Problem], tables: int, rows: int, office: str,
 
 
 # --- lkjip check ----------------------------------------------------------------------------------
-def cli_check(args: argparse.Namespace) -> int:
-    """``lkjip check``: 0 and one summary line, or 2 and every problem, one per line."""
+def cli_check(args: argparse.Namespace,
+              then: Callable[[], list[Problem]] | None = None) -> int:
+    """``lkjip check``: 0 and one summary line, or 2 and every problem, one per line.
+
+    ``then`` runs when the inputs are valid (the later stages' own checks); its problems are
+    errors of the check."""
     import yaml
 
     strict = bool(getattr(args, "strict", False))
@@ -120,21 +126,24 @@ def cli_check(args: argparse.Namespace) -> int:
     except DataError as exc:
         report = _report(exc.problems, 0, 0, "", args.year)
     except (OSError, yaml.YAMLError) as exc:
-        report = _report([err(str(getattr(exc, "filename", "") or "input"), None, None,
-                               "readable inputs", f"{type(exc).__name__}: {exc}")], 0, 0, "",
-                         args.year)
+        report = _report([err(str(getattr(exc, "filename", "") or "masukan"), None, None,
+                               "masukan yang dapat dibaca", f"{type(exc).__name__}: {exc}",
+                               "periksa berkas itu dan izin aksesnya")], 0, 0, "", args.year)
+    if then is not None and not report.errors:
+        report.errors.extend(then())
     office = report.office or "?"
     failed = bool(report.errors) or (strict and bool(report.warnings))
+    # Printed for analysts, in Bahasa Indonesia.
     if not failed:
-        print(f"ok: {office} {report.year}: {report.tables} tables, {report.rows} rows, "
-              f"{len(report.warnings)} warnings")
-        _print(report.warnings, "warning", sys.stdout)
+        print(f"lolos: {office} {report.year}: {report.tables} berkas, {report.rows} baris data, "
+              f"{len(report.warnings)} peringatan")
+        _print(report.warnings, "peringatan", sys.stdout)
         return 0
-    _print(report.errors, "error", sys.stderr)
-    _print(report.warnings, "warning", sys.stderr)
-    note = " (--strict: warnings count as errors)" if strict and report.warnings else ""
-    print(f"failed: {office} {report.year}: {len(report.errors)} errors, "
-          f"{len(report.warnings)} warnings{note}", file=sys.stderr)
+    _print(report.errors, "kesalahan", sys.stderr)
+    _print(report.warnings, "peringatan", sys.stderr)
+    note = " (--strict: peringatan dihitung sebagai kesalahan)" if strict and report.warnings else ""
+    print(f"gagal: {office} {report.year}: {len(report.errors)} kesalahan, "
+          f"{len(report.warnings)} peringatan{note}", file=sys.stderr)
     return 2
 
 

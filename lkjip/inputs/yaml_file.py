@@ -38,7 +38,7 @@ def yaml_loader() -> type:
             line = key_node.start_mark.line + 1
             if key in result.lines:
                 raise yaml.constructor.ConstructorError(
-                    None, None, f"key '{key}' appears twice (lines {result.lines[key]} and {line})",
+                    None, None, f"kunci '{key}' muncul dua kali (baris {result.lines[key]} dan {line})",
                     key_node.start_mark)
             result[key] = loader.construct_object(value_node, deep=True)
             result.lines[key] = line
@@ -58,6 +58,36 @@ def line_of(container: Any, key: Any) -> int | None:
     return getattr(container, "lines", {}).get(key)
 
 
+# PyYAML's messages (English) -> what they mean for the person who wrote the file
+_YAML_PROBLEMS = (
+    ("muncul dua kali", None),  # ours: the message is already Indonesian
+    ("mapping values are not allowed here", "titik dua (:) yang tidak diharapkan di sini"),
+    ("could not find expected ':'", "kunci tanpa titik dua (:)"),
+    ("did not find expected key", "indentasi yang tidak sejajar"),
+    ("did not find expected '-' indicator", "butir daftar ('- ') yang tidak sejajar"),
+    ("expected ',' or ']'", "daftar [ ... ] yang tidak ditutup"),
+    ("expected ',' or '}'", "pemetaan { ... } yang tidak ditutup"),
+    ("found unexpected end of stream", "berkas berakhir di dalam teks bertanda petik"),
+    ("found undefined alias", "alias (*) tanpa anchor (&)"),
+    ("found unknown escape character", "karakter escape (\\) tak dikenal di teks bertanda petik dua"),
+    ("expected <block end>", "indentasi yang tidak sejajar"),
+)
+
+
+def yaml_problem(what: str, char: str = "") -> str:
+    """A YAML syntax problem, in Indonesian; the parser's own words kept for the unusual ones.
+    ``char``: the character where the parser stopped, if known."""
+    if "cannot start any token" in what:
+        if char == "\t" or "'\\t'" in what:
+            return "karakter tab: indentasi harus memakai spasi"
+        return (f"karakter {char!r} yang tidak boleh mengawali nilai" if char else
+                "karakter yang tidak boleh mengawali nilai") + "; apit teksnya dengan tanda petik"
+    for key, said in _YAML_PROBLEMS:
+        if key in what:
+            return said or what
+    return f"kesalahan sintaks YAML ({what})"
+
+
 def read_yaml(spec: Any, path: Path, shown: str, raw: bytes | None = None) -> Read:
     """Read one YAML file and check it against its spec (``lkjip.inputs.yaml_spec``)."""
     import yaml
@@ -65,7 +95,7 @@ def read_yaml(spec: Any, path: Path, shown: str, raw: bytes | None = None) -> Re
     from lkjip.inputs import yaml_spec
 
     out = Read()
-    text, problems = read_text(path, shown, "a YAML file", raw)
+    text, problems = read_text(path, shown, "berkas YAML", raw)
     out.problems += problems
     if text is None:
         return out
@@ -75,14 +105,20 @@ def read_yaml(spec: Any, path: Path, shown: str, raw: bytes | None = None) -> Re
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         what = " ".join(str(x) for x in (getattr(exc, "context", None),
                                          getattr(exc, "problem", None)) if x) or str(exc)
-        hint = ("keep the key once" if "appears twice" in what else
-                "check the indentation and the ':' after each key; quote text that contains ': ' "
-                "or starts with a special character")
-        out.problems.append(err(shown, mark.line + 1 if mark else None, None, "valid YAML", what,
-                                 hint))
+        hint = ("tulis kunci itu satu kali saja" if "muncul dua kali" in what else
+                "periksa indentasi (spasi, bukan tab) dan titik dua setelah setiap kunci; apit "
+                "dengan tanda petik teks yang memuat ': ' atau diawali tanda khusus")
+        lines = text.splitlines()
+        char = ""
+        if mark is not None and mark.line < len(lines) and mark.column < len(lines[mark.line]):
+            char = lines[mark.line][mark.column]
+        out.problems.append(err(shown, mark.line + 1 if mark else None, None, "YAML yang sah",
+                                 yaml_problem(what, char), hint))
         return out
     except (TypeError, ValueError) as exc:
-        out.problems.append(err(shown, None, None, "valid YAML", str(exc)))
+        out.problems.append(err(shown, None, None, "YAML yang sah",
+                                 f"isi yang tidak dapat dibaca ({exc})",
+                                 "kunci harus teks biasa; periksa kunci berupa daftar atau pemetaan"))
         return out
     plain, findings = yaml_spec.check_yaml(data, spec, line_of)
     out.problems += [Problem(shown, f.line, f.path, f.expected, f.found, f.hint, f.severity)

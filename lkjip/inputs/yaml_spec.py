@@ -50,6 +50,8 @@ YAML_FILES: dict[str, tuple[str, dict]] = {
         "penandatangan_pk": {"pihak_pertama": PERSON, "pihak_kedua": PERSON, "tempat": TEXT,
                              "tanggal": Scalar("date")},
         "sejarah": ListOf({"tanggal": Scalar("date"), "peristiwa": TEXT, "dasar?": Scalar("opt_text")}),
+        "aspek_strategis?": ListOf({"judul": TEXT, "uraian": TEXT}),
+        "landasan_hukum?": TEXTS,
     }),
     "organisasi": ("organisasi.yaml", {
         "unit": ListOf({"kode": Scalar("code"), "nama": TEXT, "tugas": TEXT, "fungsi?": TEXTS,
@@ -110,48 +112,66 @@ def _plain(value: Any) -> Any:
 
 def _type_name(value: Any) -> str:
     if value is None:
-        return "nothing (an empty value)"
+        return "nilai kosong"
     if isinstance(value, dict):
-        return "a mapping"
+        return "pemetaan (kunci: nilai)"
     if isinstance(value, list):
-        return "a list"
+        return "daftar"
     return f"{show(value) if not isinstance(value, str) else repr(value)}"
 
 
-def _scalar_ok(kind: str, value: Any) -> tuple[bool, str, Any]:
-    """(ok, expected, normalised value)."""
+# kind of scalar -> (what it should be, how to write it), said to analysts
+SCALAR_SAID = {
+    "text": ("teks", "tulis teksnya setelah titik dua; apit dengan tanda petik bila memuat ': '"),
+    "opt_text": ("teks (boleh kosong)", "tulis teksnya, atau biarkan kosong"),
+    "int": ("bilangan bulat", "tulis angkanya saja, mis. 3"),
+    "year": (f"tahun antara {YEAR_MIN} dan {YEAR_MAX}", "tulis tahunnya, mis. 2024"),
+    "nip": ("NIP tepat 18 angka di antara tanda petik",
+            'tulis NIP di antara tanda petik, mis. nip: "198003152005012002"'),
+    "code": ("kode huruf kecil (a-z, 0-9, dan _)",
+             "mis. paspor_tepat_waktu: huruf kecil tanpa spasi, kata dipisah garis bawah (_)"),
+    "code_dash": ("kode kantor seperti kanim-pamekasan",
+                  "huruf kecil dan angka, kata dipisah tanda hubung (-), sama dengan nama folder "
+                  "data kantornya"),
+    "isodate": ("tanggal ISO (TTTT-BB-HH)", "mis. 2025-01-10"),
+    "date": ("tanggal (TTTT-BB-HH) atau tanggal seperti tercetak",
+             "mis. 2024-01-15 atau '15 Januari 2024'"),
+}
+
+
+def _scalar_ok(kind: str, value: Any) -> tuple[bool, Any]:
+    """(ok, normalised value)."""
     if kind == "text":
-        ok = isinstance(value, str) and value.strip() != ""
-        return ok, "a text", value
+        return isinstance(value, str) and value.strip() != "", value
     if kind == "opt_text":  # may be empty
-        return value is None or isinstance(value, str), "a text (may be empty)", value or ""
+        return value is None or isinstance(value, str), value or ""
     if kind in ("int", "year"):
         ok = isinstance(value, int) and not isinstance(value, bool)
         if kind == "year":
             ok = ok and YEAR_MIN <= value <= YEAR_MAX
-            return ok, f"a year from {YEAR_MIN} to {YEAR_MAX}", value
-        return ok, "a whole number", value
+        return ok, value
     if kind == "nip":
         text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
-        ok = isinstance(text, str) and re.fullmatch(r"\d{18}", text) is not None
-        return ok, "an NIP of exactly 18 digits (quoted)", text
+        return isinstance(text, str) and re.fullmatch(r"[0-9]{18}", text) is not None, text
     if kind == "code":
-        ok = isinstance(value, str) and re.fullmatch(CODE_RE, value) is not None
-        return ok, "a lower_snake_case code", value
+        return isinstance(value, str) and re.fullmatch(CODE_RE, value) is not None, value
     if kind == "code_dash":  # office ids such as kanim-pamekasan
-        ok = isinstance(value, str) and re.fullmatch(r"[a-z0-9]+([_-][a-z0-9]+)*", value) is not None
-        return ok, "an id such as kanim-pamekasan", value
+        return (isinstance(value, str)
+                and re.fullmatch(r"[a-z0-9]+([_-][a-z0-9]+)*", value) is not None), value
     if kind == "isodate":
         if isinstance(value, dt.date):
-            return True, "", value
+            return True, value
         try:
-            return True, "", dt.date.fromisoformat(str(value))
+            return True, dt.date.fromisoformat(str(value))
         except ValueError:
-            return False, "an ISO date (YYYY-MM-DD)", value
+            return False, value
     if kind == "date":  # an ISO date, or the date as printed
-        ok = isinstance(value, dt.date) or (isinstance(value, str) and value.strip() != "")
-        return ok, "a date (YYYY-MM-DD) or the date as printed", value
-    return True, "", _plain(value)
+        return isinstance(value, dt.date) or (isinstance(value, str) and value.strip() != ""), value
+    return True, _plain(value)
+
+
+MAPPING_HINT = "tulis 'kunci: nilai', setiap kunci di baris sendiri, menjorok dua spasi di bawah induknya"
+LIST_HINT = "tulis setiap butir di baris sendiri diawali '- ', atau [] untuk daftar kosong"
 
 
 def check_yaml(value: Any, spec: Any, lines: Callable[[Any, Any], int | None],
@@ -163,15 +183,19 @@ def check_yaml(value: Any, spec: Any, lines: Callable[[Any, Any], int | None],
     out: list[YamlFinding] = []
     if isinstance(spec, dict):
         if not isinstance(value, dict):
-            return value, [YamlFinding(line, path or "(top)", "a mapping of keys", _type_name(value))]
+            return value, [YamlFinding(line, path or "(atas)", "pemetaan kunci: nilai",
+                                       _type_name(value), MAPPING_HINT)]
         plain = {}
         for raw_key, sub in spec.items():
             key = raw_key.rstrip("?")
             where = f"{path}.{key}" if path else key
             if key not in value:
                 if not raw_key.endswith("?"):
-                    out.append(YamlFinding(line, where, f"a key '{key}'", "no such key",
-                                           f"add '{key}:'" + (f" under '{path}'" if path else "")))
+                    out.append(YamlFinding(line, where, f"kunci '{key}'", "kunci itu tidak ada",
+                                           f"tambahkan '{key}:'"
+                                           + (f" di bawah '{path}'" if path else "")))
+                else:  # an optional key left out reads as empty, so templates may test it
+                    plain[key] = None
                 continue
             plain[key], found = check_yaml(value[key], sub, lines, where, lines(value, key))
             out.extend(found)
@@ -181,22 +205,26 @@ def check_yaml(value: Any, spec: Any, lines: Callable[[Any, Any], int | None],
         return plain, out
     if isinstance(spec, MapOf):
         if not isinstance(value, dict):
-            return value, [YamlFinding(line, path, "a mapping of codes", _type_name(value))]
+            return value, [YamlFinding(line, path, "pemetaan kode: isian", _type_name(value),
+                                       MAPPING_HINT + "; tulis {} bila kosong")]
         plain = {}
         for key, item in value.items():
             where = f"{path}.{key}"
             if not (isinstance(key, str) and re.fullmatch(CODE_RE, key)):
-                out.append(YamlFinding(lines(value, key), where, "a lower_snake_case code as key",
-                                       repr(key)))
+                out.append(YamlFinding(lines(value, key), where,
+                                       "kode huruf kecil (a-z, 0-9, dan _) sebagai kunci", repr(key),
+                                       "kuncinya adalah kode indikator atau sasaran, mis. "
+                                       "paspor_tepat_waktu"))
             plain[key], found = check_yaml(item, spec.spec, lines, where, lines(value, key))
             out.extend(found)
         return plain, out
     if isinstance(spec, ListOf):
         if not isinstance(value, list):
-            return value, [YamlFinding(line, path, "a list (items starting with '- ')",
-                                       _type_name(value))]
+            return value, [YamlFinding(line, path, "daftar (butir diawali '- ')",
+                                       _type_name(value), LIST_HINT)]
         if len(value) < spec.min_items:
-            out.append(YamlFinding(line, path, f"at least {spec.min_items} item(s)", "an empty list"))
+            out.append(YamlFinding(line, path, f"sedikitnya {spec.min_items} butir", "daftar kosong",
+                                   "tambahkan butirnya, masing-masing diawali '- '"))
         plain_list = []
         for i, item in enumerate(value):
             p, found = check_yaml(item, spec.spec, lines, f"{path}[{i + 1}]", lines(value, i))
@@ -206,8 +234,9 @@ def check_yaml(value: Any, spec: Any, lines: Callable[[Any, Any], int | None],
     if isinstance(spec, Scalar):
         if value is None and spec.nullable:
             return None, []
-        ok, expected, normal = _scalar_ok(spec.kind, value)
+        ok, normal = _scalar_ok(spec.kind, value)
         if not ok:
-            return value, [YamlFinding(line, path, expected, _type_name(value))]
+            expected, hint = SCALAR_SAID[spec.kind]
+            return value, [YamlFinding(line, path, expected, _type_name(value), hint)]
         return normal, []
     return value, []

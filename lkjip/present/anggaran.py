@@ -1,17 +1,19 @@
 """What BAB III parts B and C show besides their prose: the budget (by sasaran and indicator, by
 jenis belanja over the years, by source of funds), PNBP, and the Ministry of Finance's scores
-(SMART, IKPA); with the small choices their sentences depend on. See
-:mod:`lkjip.present.kinerja` for the conventions."""
+(SMART, IKPA); with the small choices their sentences depend on. A table
+function returns the keyword arguments of ``Laporan.tabel_html`` (see :mod:`lkjip.present.kinerja`)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import Markup
+
 from lkjip.figures import JENIS_BELANJA
 from lkjip.present import fmt
-from lkjip.present.kinerja import sasaran
+from lkjip.present.pk import perjanjian
 from lkjip.present.tabel import KOSONG, Sel
-from lkjip.present.teks import ada, diketahui, e, gabung, rentang_tahun
+from lkjip.present.teks import ada, diketahui, gabung, rentang_tahun
 
 # ---- names of codes the data contract fixes --------------------------------------------------------
 JENIS_BELANJA_NAMA = {"pegawai": "Belanja Pegawai", "barang": "Belanja Barang", "modal": "Belanja Modal"}
@@ -39,24 +41,24 @@ def tabel_anggaran_sasaran(L: Any) -> dict[str, Any]:
     """Pagu, realisasi and penyerapan by sasaran (bold) and by indicator; the sasaran total from
     the registry; and the part of the DIPA not broken down by sasaran."""
     rows: list[Any] = []
-    for _, s, inds in sasaran(L):
+    for s in perjanjian(L):
         q = f"anggaran.sasaran.{s.kode}"
         if ada(L, f"{q}.pagu"):
-            rows.append({"cells": [s.sasaran, L.v(f"{q}.pagu"), L.v(f"{q}.realisasi"), L.v(f"{q}.persen")],
+            rows.append({"cells": [s.nama, L.v(f"{q}.pagu"), L.v(f"{q}.realisasi"), L.v(f"{q}.persen")],
                          "class": "jumlah"})
         else:
-            rows.append({"cells": [s.sasaran, KOSONG, KOSONG, KOSONG], "class": "jumlah"})
-        for _, r in inds:
-            q = f"anggaran.indikator.{r.kode}"
+            rows.append({"cells": [s.nama, KOSONG, KOSONG, KOSONG], "class": "jumlah"})
+        for i in s.indikator:
+            q = f"anggaran.indikator.{i.kode}"
             if ada(L, f"{q}.pagu"):
-                rows.append([Sel(r.indikator, kelas="kegiatan"), L.v(f"{q}.pagu"), L.v(f"{q}.realisasi"),
+                rows.append([Sel(i.nama, kelas="kegiatan"), L.v(f"{q}.pagu"), L.v(f"{q}.realisasi"),
                              L.v(f"{q}.persen")])
             else:
-                rows.append([Sel(r.indikator, kelas="kegiatan"), KOSONG, KOSONG, KOSONG])
+                rows.append([Sel(i.nama, kelas="kegiatan"), KOSONG, KOSONG, KOSONG])
     rows.append({"cells": ["Jumlah seluruh sasaran", L.v("anggaran.sasaran.total.pagu"),
                            L.v("anggaran.sasaran.total.realisasi"), L.v("anggaran.sasaran.total.persen")],
                  "class": "total"})
-    if L.fig["anggaran.sasaran.tidak_terbagi.pagu"].value:
+    if ada(L, "anggaran.sasaran.tidak_terbagi.pagu") and L.fig["anggaran.sasaran.tidak_terbagi.pagu"].value:
         rows.append(["Bagian DIPA yang tidak dirinci menurut sasaran", L.v("anggaran.sasaran.tidak_terbagi.pagu"),
                      KOSONG, KOSONG])
         rows.append({"cells": ["Pagu DIPA", L.v("anggaran.pagu"), KOSONG, KOSONG], "class": "total"})
@@ -65,13 +67,6 @@ def tabel_anggaran_sasaran(L: Any) -> dict[str, Any]:
                "baris indikator tidak sama dengan baris sasaran.")
     return {"rows": rows, "kolom": ["Sasaran / Indikator", "Pagu", "Realisasi", "Penyerapan"], "align": "lrrr",
             "catatan": catatan, "judul": f"Realisasi anggaran menurut sasaran dan indikator, tahun {L.year}"}
-
-
-def realisasi_sasaran_melebihi_dipa(L: Any) -> bool:
-    """Whether the realisasi summed over sasaran exceeds the realisasi of the DIPA by jenis belanja
-    (the two come from different breakdowns of the source and then cannot both be right)."""
-    a, b = L.fig["anggaran.sasaran.total.realisasi"].value, L.fig["anggaran.realisasi"].value
-    return a is not None and b is not None and a > b
 
 
 def tahun_anggaran(L: Any) -> list[int]:
@@ -99,21 +94,21 @@ def tabel_jenis_belanja(L: Any) -> dict[str, Any]:
             "judul": f"Realisasi anggaran menurut jenis belanja, {rentang_tahun(ys)}"}
 
 
-def jenis_belanja_puncak(L: Any) -> tuple[str, str]:
-    """``(jenis with the highest, jenis with the lowest penyerapan)`` in the report's year."""
+def jenis_belanja_puncak(L: Any) -> tuple[str, str] | None:
+    """``(jenis with the highest, jenis with the lowest penyerapan)`` in the report's year;
+    ``None`` with fewer than two kinds of spending."""
     js = [j for j in JENIS_BELANJA if diketahui(L, f"anggaran.jenis.{j}.persen")]
+    if len(js) < 2:
+        return None
     val = {j: L.fig[f"anggaran.jenis.{j}.persen"].value for j in js}
     return max(js, key=lambda j: val[j]), min(js, key=lambda j: val[j])
 
 
-def sumber_dana(L: Any) -> list[str]:
-    """The year's funding sources (codes) in the data's order."""
+def rincian_sumber_dana(L: Any) -> list[Markup]:
+    """The year's funding sources: "Rupiah Murni (RM) sebesar Rp..." in the data's order."""
     sd = L.inputs.anggaran_sumber_dana
-    return list(sd[sd["tahun"] == L.year]["sumber_dana"])
-
-
-def nama_sumber_dana(kode: str) -> str:
-    return SUMBER_DANA_NAMA.get(kode, kode.upper())
+    return [Markup("{} sebesar {}").format(SUMBER_DANA_NAMA.get(k, k.upper()), L.v(f"anggaran.sumber.{k}.pagu"))
+            for k in sd[sd["tahun"] == L.year]["sumber_dana"]]
 
 
 def abt_menambah_pk_awal(L: Any) -> bool:
@@ -132,8 +127,9 @@ def tahun_pnbp(L: Any) -> list[int]:
 
 
 def _akun_pnbp(L: Any) -> list[tuple[str, str]]:
-    """(kode_akun, uraian) of every account in the data, largest in the report's year first."""
+    """(kode_akun, uraian) of every account up to the report's year, largest in that year first."""
     df = L.inputs.pnbp
+    df = df[df["tahun"] <= L.year]
     latest = df.sort_values("tahun").groupby("kode_akun", sort=False)["uraian"].last()
     cur = df[df["tahun"] == L.year].set_index("kode_akun")["jumlah"]
     order = sorted(latest.index, key=lambda k: (-int(cur.get(k, 0)), str(k)))
@@ -164,14 +160,6 @@ def akun_pnbp_utama(L: Any) -> tuple[str, str]:
     return _akun_pnbp(L)[0]
 
 
-def pnbp_tahun_tanpa_akun_utama(L: Any) -> tuple[str, list[int]]:
-    """The main account of the report's year (largest revenue) and the years in which the data hold
-    no revenue for it: totals of those years are not comparable."""
-    kode, uraian = _akun_pnbp(L)[0]
-    years = [y for y in tahun_pnbp(L) if not ada(L, f"pnbp.akun.{kode}.tahun.{y}")]
-    return uraian, years
-
-
 # ---- C. budget performance ------------------------------------------------------------------------------
 def tahun_smart(L: Any) -> list[int]:
     return sorted({int(i.split(".")[2]) for i in L.fig.ids("smart.tahun.")})
@@ -185,10 +173,7 @@ def tabel_smart(L: Any) -> dict[str, Any]:
             for y in years]
     bobot = L.fig.rules.smart_bobot
     teks = gabung(f"{SMART_KATA.get(k, k)} {fmt.persen(v, 1)}" for k, v in bobot.items())
-    catatan = f"Bobot penilaian SMART: {teks}."
-    if L.fig.rules.belum_pasti("smart"):
-        catatan += (" Pasangan bobot untuk penyerapan dan konsistensi belum terkonfirmasi dari sumber resmi; "
-                    "nilai pada tabel dikutip dari aplikasi, tidak dihitung ulang.")
+    catatan = f"Bobot penilaian SMART: {teks}. Nilai pada tabel dikutip dari aplikasi SMART."
     return {"rows": rows, "kolom": ["Tahun"] + [SMART_NAMA.get(k, k) for k in komps], "align": "c" + "r" * len(komps),
             "catatan": catatan, "judul": f"Nilai SMART, {rentang_tahun(years)}"}
 
@@ -213,13 +198,10 @@ def tabel_ikpa(L: Any) -> dict[str, Any]:
              ringkas("Dispensasi SPM (pengurang)", L.v("ikpa.dispensasi")),
              ringkas("Nilai akhir", L.v("ikpa.nilai_akhir"), "total"),
              ringkas("Kategori", L.v("ikpa.kategori", kind="teks"), "total")]
-    catatan = (f"Bobot dan komponen menurut {e(rules.ikpa_sumber)}. Nilai tertimbang = nilai × bobot ÷ 100; "
+    catatan = (f"Sumber: {rules.ikpa_sumber}. Nilai tertimbang = nilai × bobot ÷ 100; "
                "nilai akhir = nilai total − dispensasi SPM. Kategori: "
-               + "; ".join(f"{e(c.nama)} ≥ {fmt.angka(c.min)}" for c in rules.ikpa_kategori if c.min > 0)
-               + f"; {e(rules.ikpa_kategori[-1].nama)} di bawahnya.")
-    if rules.belum_pasti("ikpa.konversi_bobot"):
-        catatan += (" Konversi bobot (penyesuaian bila ada komponen yang tidak berlaku) mengikuti praktik dan "
-                    "belum terkonfirmasi dari peraturan.")
+               + "; ".join(f"{c.nama} ≥ {fmt.angka(c.min)}" for c in rules.ikpa_kategori if c.min > 0)
+               + f"; {rules.ikpa_kategori[-1].nama} di bawahnya.")
     return {"rows": rows, "kolom": ["Komponen", "Aspek", "Nilai", "Bobot", "Nilai Tertimbang"], "align": "llrrr",
             "catatan": catatan, "judul": f"Indikator Kinerja Pelaksanaan Anggaran (IKPA) tahun {L.year}"}
 
@@ -261,8 +243,15 @@ def komponen_ikpa_di_bawah(L: Any) -> list[str]:
     return [k for _, k in sorted(out)]
 
 
-def nama_komponen_ikpa(L: Any, kode: str) -> str:
-    return L.fig.rules.komponen_ikpa(kode).nama
+def komponen_ikpa_teks(L: Any, kodes: list[str]) -> list[Markup]:
+    """"Revisi DIPA (75,00)", ... for the given IKPA components."""
+    return [Markup("{} ({})").format(L.fig.rules.komponen_ikpa(k).nama, L.v(f"ikpa.komponen.{k}.nilai")) for k in kodes]
+
+
+def nilai_smart_per_tahun(L: Any) -> list[Markup]:
+    """"91,80 (2021)", ... the SMART performance score of every year that has one."""
+    return [Markup("{} ({})").format(L.v(f"smart.tahun.{y}.nilai_kinerja"), y) for y in tahun_smart(L)
+            if ada(L, f"smart.tahun.{y}.nilai_kinerja")]
 
 
 def tahun_ikpa(L: Any) -> list[int]:

@@ -155,10 +155,11 @@ def grafik_riwayat(F: Any, kode: str) -> Any:
     return fig
 
 
-def grafik_rb_triwulan(F: Any) -> Any:
-    """The mean progress of the RB action-plan indicators at the end of each quarter."""
-    tws = [k for k in range(1, len(TRIWULAN) + 1) if f"rb.tw{k}.capaian" in F and F[f"rb.tw{k}.capaian"].value is not None]
-    vals = [F[f"rb.tw{k}.capaian"].value for k in tws]
+def grafik_rencana_aksi(F: Any, kode: str) -> Any:
+    """The mean progress of an action plan's items at the end of each quarter."""
+    q = f"ikk.{kode}.triwulan"
+    tws = [k for k in range(1, len(TRIWULAN) + 1) if f"{q}.{k}.capaian" in F and F[f"{q}.{k}.capaian"].value is not None]
+    vals = [F[f"{q}.{k}.capaian"].value for k in tws]
     fig, ax = _kanvas((6.3, 2.8))
     xs = list(range(len(tws)))
     ax.plot(xs, vals, marker="o", color=WARNA, linewidth=1.6, label="Rata-rata kemajuan")
@@ -247,12 +248,75 @@ def grafik_ikpa(F: Any) -> Any:
     return fig
 
 
-__all__ = [
-    "UKURAN",
-    "grafik_anggaran",
-    "grafik_ikpa",
-    "grafik_pnbp",
-    "grafik_rb_triwulan",
-    "grafik_riwayat",
-    "rupiah_ringkas",
-]
+# ---- as the report shows them (lkjip.present.katalog): the figure, its caption and source ------------
+def gambar_riwayat(L: Any, x: Any) -> dict[str, Any] | None:
+    """An indicator's realisasi over the years; ``None`` when no year was measured (nihil)."""
+    from lkjip.present.kinerja import _ikk
+    from lkjip.present.teks import rentang_tahun
+
+    i = _ikk(L, x)
+    if not i.tahun_terukur:
+        return None
+    p = f"ikk.{i.kode}"
+    seri = ", ".join(f"{y} {L.polos(f'{p}.tahun.{y}.realisasi')}" for y in i.tahun_terukur
+                     if L.fig[f"{p}.tahun.{y}.realisasi"].value is not None)
+    target = f"; target Renstra {L.polos(f'{p}.target_renstra')}" if diketahui(L, f"{p}.target_renstra") else ""
+    return {"fig": grafik_riwayat(L.fig, i.kode), "judul": f"Realisasi per tahun, {rentang_tahun(i.tahun_terukur)}: {i.nama}",
+            "deskripsi": f"Grafik batang realisasi {i.nama} per tahun: {seri}{target}."}
+
+
+def gambar_rencana_aksi(L: Any, x: Any) -> dict[str, Any] | None:
+    from lkjip.present.kinerja import _ikk
+
+    i = _ikk(L, x)
+    if not i.triwulan:
+        return None
+    q = f"ikk.{i.kode}.triwulan"
+    seri = ", ".join(f"triwulan {TRIWULAN[k - 1]} {L.polos(f'{q}.{k}.capaian')}" for k in range(1, len(TRIWULAN) + 1)
+                     if diketahui(L, f"{q}.{k}.capaian"))
+    return {"fig": grafik_rencana_aksi(L.fig, i.kode),
+            "judul": f"Rata-rata kemajuan rencana aksi per triwulan, tahun {L.year}",
+            "deskripsi": f"Grafik garis rata-rata kemajuan rencana aksi tahun {L.year}: {seri}."}
+
+
+def gambar_anggaran(L: Any) -> dict[str, Any] | None:
+    from lkjip.present.teks import rentang_tahun
+
+    years = sorted({int(i.split(".")[2]) for i in L.fig.ids("anggaran.tahun.") if i.endswith(".pagu") and i.count(".") == 3})
+    if not years:
+        return None
+    seri = "; ".join(f"{y} pagu {L.polos(f'anggaran.tahun.{y}.pagu')}, realisasi "
+                     f"{L.polos(f'anggaran.tahun.{y}.realisasi')} ({L.polos(f'anggaran.tahun.{y}.persen')})" for y in years)
+    return {"fig": grafik_anggaran(L.fig),
+            "judul": f"Pagu dan realisasi anggaran, {rentang_tahun(years)} (angka di atas batang: persentase penyerapan)",
+            "deskripsi": f"Grafik batang pagu dan realisasi anggaran per tahun: {seri}."}
+
+
+def gambar_pnbp(L: Any) -> dict[str, Any] | None:
+    from lkjip.present.teks import rentang_tahun
+
+    years = sorted({int(i.split(".")[2]) for i in L.fig.ids("pnbp.tahun.") if i.endswith(".realisasi")})
+    if not years:
+        return None
+    seri = ", ".join(f"{y} {L.polos(f'pnbp.tahun.{y}.realisasi')}" for y in years)
+    target = f"; target {L.year} {L.polos('pnbp.target')}" if diketahui(L, "pnbp.target") else ""
+    return {"fig": grafik_pnbp(L.fig), "judul": f"Realisasi PNBP, {rentang_tahun(years)}",
+            "deskripsi": f"Grafik batang realisasi PNBP per tahun: {seri}{target}."}
+
+
+def gambar_ikpa(L: Any) -> dict[str, Any] | None:
+    from lkjip.present.teks import rentang_tahun
+
+    years = sorted({int(i.split(".")[2]) for i in L.fig.ids("ikpa.tahun.") if i.endswith(".nilai_akhir")})
+    if not years:
+        return None
+    seri = ", ".join(f"{y} {L.polos(f'ikpa.tahun.{y}.nilai_akhir')}" for y in years)
+    batas = ", ".join(f"{c.nama} mulai {fmt.angka(c.min)}" for c in L.fig.rules.ikpa_kategori if c.min > 0)
+    return {"fig": grafik_ikpa(L.fig),
+            "judul": f"Nilai akhir IKPA, {rentang_tahun(years)}, dan batas kategori menurut aturan tahun {L.year}",
+            "deskripsi": f"Grafik garis nilai akhir IKPA per tahun: {seri}. Batas kategori: {batas}."}
+
+
+def diketahui(L: Any, id: str) -> bool:
+    """The registry has the figure and it has a value."""
+    return id in L.fig and L.fig[id].value is not None

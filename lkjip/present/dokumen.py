@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from lkjip.present import fmt
+from lkjip.present.template import Blok
 from lkjip.present.teks import e as _e
 
 
@@ -91,6 +92,13 @@ def tanda_tangan(tempat: str | None, tanggal: Any, jabatan: str, nama: str, nip:
     return "\n".join(lines)
 
 
+def tanda_tangan_surat(L: Any) -> str:
+    """The cover letter's signature block (role, name, NIP from the params; no place or date:
+    the letter's head has them)."""
+    s = L.params["penandatangan"]
+    return tanda_tangan(None, None, s["jabatan"], s["nama"], s["nip"])
+
+
 def tanda_tangan_penanda(L: Any) -> str:
     """The report's signature block: place, date, role, name and NIP from the params."""
     p = L.params
@@ -123,3 +131,34 @@ def tanda_tangan_pk(L: Any, dengan_tanggal: bool = True) -> str:
         + "".join(kolom)
         + "</div></div>"
     )
+
+
+# ---- as a template shows them (``{{ dokumen.sampul() }}``, each on a line of its own) -------------
+def blok_sampul(L: Any) -> Blok:
+    return Blok(sampul(L))
+
+
+def blok_kop_surat(L: Any) -> Blok:
+    return Blok(kop_surat(L))
+
+
+def blok_tanda_tangan_surat(L: Any) -> Blok:
+    return Blok(tanda_tangan_surat(L))
+
+
+def blok_tanda_tangan_penanda(L: Any) -> Blok:
+    return Blok(tanda_tangan_penanda(L))
+
+
+def blok_tanda_tangan_pk(L: Any, dengan_tanggal: bool = True) -> Blok:
+    return Blok(tanda_tangan_pk(L, dengan_tanggal))
+
+
+def daftar_isi(L: Any) -> Blok:
+    """Where the table of contents goes (the build fills it)."""
+    return Blok('<nav class="daftar-isi" data-lkjip="daftar-isi"></nav>')
+
+
+def halaman_baru(L: Any) -> Blok:
+    """A new page starts here in the PDF."""
+    return Blok('<div class="halaman-baru"></div>')

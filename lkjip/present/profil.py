@@ -13,11 +13,13 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any
 
+from markupsafe import Markup
+
 from lkjip.figures import slug
 from lkjip.present import fmt
 from lkjip.present.charts import tata_letak
 from lkjip.present.tabel import Sel
-from lkjip.present.teks import ada, daftar, gabung, huruf_kecil_awal
+from lkjip.present.teks import ada, huruf_kecil_awal
 
 KELOMPOK_JABATAN: dict[str, tuple[str, str]] = {
     # code -> (short name for charts, phrase for prose)
@@ -58,21 +60,27 @@ def kabupaten(L: Any) -> list[str]:
     return [f"Kabupaten {k}" for k in L.inputs.kabupaten["kabupaten"]]
 
 
-def sejarah(L: Any) -> str:
-    """The office's history (``kantor.yaml`` ``sejarah``) as a Markdown list, oldest first."""
+def sejarah(L: Any) -> list[Markup]:
+    """The office's history (``kantor.yaml`` ``sejarah``) as list items, oldest first."""
     items = []
     for e in L.inputs.kantor.get("sejarah") or []:
-        text = f"**{tanggal_peristiwa(e['tanggal'])}**: {e['peristiwa']}"
+        text = Markup("<strong>{}</strong>: {}").format(tanggal_peristiwa(e["tanggal"]), e["peristiwa"])
         if e.get("dasar"):
-            text += f" Dasar: {e['dasar']}."
+            text += Markup(" Dasar: {}.").format(e["dasar"])
         items.append(text)
-    return daftar(items)
+    return items
 
 
-def landasan_hukum(L: Any) -> str:
-    """The legal basis of the report (``kantor.yaml`` ``landasan_hukum``) as a numbered list."""
+def landasan_hukum(L: Any) -> list[str]:
+    """The legal basis of the report (``kantor.yaml`` ``landasan_hukum``), punctuated as a list."""
     items = list(L.inputs.kantor.get("landasan_hukum") or [])
-    return daftar([f"{x};" for x in items[:-1]] + [f"{x}." for x in items[-1:]], bernomor=True)
+    return [f"{x};" for x in items[:-1]] + [f"{x}." for x in items[-1:]]
+
+
+def aspek_strategis(L: Any) -> list[Markup]:
+    """The office's strategic roles (``kantor.yaml`` ``aspek_strategis``): "**Judul.** Uraian"."""
+    return [Markup("<strong>{}.</strong> {}").format(a["judul"], a["uraian"])
+            for a in L.inputs.kantor.get("aspek_strategis") or []]
 
 
 # ---- organisation and staff ----------------------------------------------------------------------
@@ -82,10 +90,10 @@ def _unit_kantor(L: Any) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
     return kantor, [u for u in units if u.get("kode") != "kantor"]
 
 
-def fungsi_kantor(L: Any) -> str:
-    """The functions of the office as a whole (``organisasi.yaml``, unit ``kantor``), numbered."""
+def fungsi_kantor(L: Any) -> list[str]:
+    """The functions of the office as a whole (``organisasi.yaml``, unit ``kantor``)."""
     kantor, _ = _unit_kantor(L)
-    return daftar((kantor or {}).get("fungsi") or [], bernomor=True)
+    return list((kantor or {}).get("fungsi") or [])
 
 
 def tugas_kantor(L: Any) -> str:
@@ -94,23 +102,23 @@ def tugas_kantor(L: Any) -> str:
     return huruf_kecil_awal((kantor or {}).get("tugas", "").rstrip("."))
 
 
-def unit_organisasi(L: Any) -> str:
-    """Every subdivision and section with its task, functions and sub-units, as Markdown."""
+def unit(L: Any) -> list[dict[str, Any]]:
+    """Every subdivision and section of the office (``organisasi.yaml``), in order."""
+    return _unit_kantor(L)[1]
+
+
+def subunit(L: Any, u: dict[str, Any]) -> list[Markup]:
+    """A unit's sub-units as list items: "*Nama*, yang <tugas>"."""
+    return [Markup("<em>{}</em>, yang {}").format(s["nama"], huruf_kecil_awal(s["tugas"])) for s in u.get("subunit") or []]
+
+
+def gambar_bagan_organisasi(L: Any) -> dict[str, Any]:
     _, units = _unit_kantor(L)
-    blocks = []
-    for i, u in enumerate(units, start=1):
-        parts = [f"**{i}. {u['nama']}**", "", f"{u['nama']} bertugas {huruf_kecil_awal(u['tugas'])}"]
-        if u.get("fungsi"):
-            parts += ["", "Fungsinya:", "", daftar(u["fungsi"])]
-        if u.get("subunit"):
-            parts += [
-                "",
-                f"{u['nama']} terdiri atas:",
-                "",
-                daftar(f"*{s['nama']}*, yang {huruf_kecil_awal(s['tugas'])}" for s in u["subunit"]),
-            ]
-        blocks.append("\n".join(parts))
-    return "\n\n".join(blocks)
+    kepala = (L.inputs.kantor.get("kepala") or {}).get("jabatan") or "Kepala Kantor"
+    bagian = "; ".join(u["nama"] + (f" (membawahkan {', '.join(x['nama'] for x in u['subunit'])})"
+                                     if u.get("subunit") else "") for u in units)
+    return {"fig": bagan_organisasi(L), "judul": f"Struktur organisasi {L.inputs.kantor['nama']}",
+            "deskripsi": f"Bagan organisasi: {kepala} membawahkan {bagian}."}
 
 
 def bagan_organisasi(L: Any) -> Any:
@@ -151,6 +159,7 @@ def bagan_organisasi(L: Any) -> Any:
             fontweight="bold" if tebal else "normal",
             zorder=3,
             linespacing=1.15,
+            parse_math=False,  # a name from data is text: "$...$" is not Matplotlib's mathtext
         )
 
     garis = {"color": "#333", "lw": 0.7, "zorder": 1}
@@ -172,14 +181,14 @@ def bagan_organisasi(L: Any) -> Any:
     return fig
 
 
-def rincian_kelompok_jabatan(L: Any) -> str:
-    """'1 (satu) pejabat eselon III, 4 (empat) pejabat eselon IV, ... dan 14 (empat belas) ...'."""
+def rincian_kelompok_jabatan(L: Any) -> list[Markup]:
+    """'1 (satu) pejabat eselon III', '4 (empat) pejabat eselon IV', ... for the groups there are."""
     items = []
     for k, (_, frasa) in KELOMPOK_JABATAN.items():
         id = f"pegawai.kelompok.{k}"
         if ada(L, id) and L.fig[id].value:
-            items.append(f"{L.v(id, kind='terbilang')} {frasa}")
-    return gabung(items)
+            items.append(L.v(id, kind="terbilang") + Markup(f" {frasa}"))
+    return items
 
 
 def _batang(
@@ -202,13 +211,26 @@ def _batang(
         ax.set_ylim(0, max(values or [1]) * 1.15)
 
 
+def gambar_jenis_kelamin(L: Any) -> dict[str, Any]:
+    return {"fig": grafik_jenis_kelamin(L), "judul": "Pegawai menurut jenis kelamin", "sumber": "data kepegawaian kantor",
+            "deskripsi": f"Grafik batang pegawai menurut jenis kelamin: laki-laki {L.polos('pegawai.laki_laki')}, "
+                         f"perempuan {L.polos('pegawai.perempuan')}."}
+
+
+def gambar_kelompok_jabatan(L: Any) -> dict[str, Any]:
+    seri = ", ".join(f"{KELOMPOK_JABATAN[k][0]} {L.polos(f'pegawai.kelompok.{k}')}" for k in KELOMPOK_JABATAN
+                     if ada(L, f"pegawai.kelompok.{k}"))
+    return {"fig": grafik_kelompok_jabatan(L), "judul": "Pegawai menurut kelompok jabatan",
+            "sumber": "data kepegawaian kantor", "deskripsi": f"Grafik batang pegawai menurut kelompok jabatan: {seri}."}
+
+
 def grafik_jenis_kelamin(L: Any) -> Any:
     """Bar chart of the staff by sex (``pegawai.laki_laki``, ``pegawai.perempuan``)."""
     import matplotlib.pyplot as plt
 
     ids = ["pegawai.laki_laki", "pegawai.perempuan"]
     fig, ax = plt.subplots(figsize=(4.0, 2.6))
-    _batang(ax, ["Laki-laki", "Perempuan"], [L.fig[i].value for i in ids], [L.teks(i) for i in ids])
+    _batang(ax, ["Laki-laki", "Perempuan"], [L.fig[i].value for i in ids], [L.polos(i) for i in ids])
     ax.set_ylabel("")
     tata_letak(fig)
     return fig
@@ -224,7 +246,7 @@ def grafik_kelompok_jabatan(L: Any) -> Any:
         ax,
         [KELOMPOK_JABATAN[k][0] for k in kodes],
         [L.fig[f"pegawai.kelompok.{k}"].value for k in kodes],
-        [L.teks(f"pegawai.kelompok.{k}") for k in kodes],
+        [L.polos(f"pegawai.kelompok.{k}") for k in kodes],
         horizontal=True,
     )
     tata_letak(fig)
@@ -240,7 +262,8 @@ def tabel_pegawai(L: Any) -> dict[str, Any]:
         "kolom": ["No", "Nama", "L/\u2060P", "NIP", "Jabatan"],
         "align": "clccl",
         "hitung": "pegawai.jumlah",
-        "catatan": "L = laki-laki; P = perempuan.",
+        "catatan": "L = laki-laki; P = perempuan. Sumber: data kepegawaian kantor.",
+        "judul": f"Daftar pegawai {L.inputs.kantor['nama']}",
     }
 
 
@@ -256,7 +279,7 @@ def tabel_letak_wilayah(L: Any) -> dict[str, Any]:
         [Sel("Kabupaten", rowspan=2), Sel("Letak", rowspan=2), Sel("Berbatasan dengan", colspan=4)],
         ["Utara", "Selatan", "Barat", "Timur"],
     ]
-    return {"rows": rows, "kolom": kolom, "align": "llllll"}
+    return {"rows": rows, "kolom": kolom, "align": "llllll", "judul": "Letak dan batas kabupaten di wilayah kerja"}
 
 
 def tabel_kecamatan(L: Any) -> dict[str, Any]:
@@ -268,4 +291,5 @@ def tabel_kecamatan(L: Any) -> dict[str, Any]:
         daftar_kec = kec[kec["kabupaten"] == name].sort_values("urutan")["kecamatan"]
         rows.append([name, L.v(f"wilayah.kabupaten.{slug(name)}.kecamatan"), ", ".join(daftar_kec)])
     rows.append({"cells": ["Jumlah", L.v("wilayah.kecamatan"), ""], "class": "total"})
-    return {"rows": rows, "kolom": ["Kabupaten", "Jumlah Kecamatan", "Daftar Kecamatan"], "align": "lcl"}
+    return {"rows": rows, "kolom": ["Kabupaten", "Jumlah Kecamatan", "Daftar Kecamatan"], "align": "lcl",
+            "judul": "Kecamatan di wilayah kerja"}

@@ -1,12 +1,27 @@
-"""What the Ikhtisar Eksekutif and BAB IV (Penutup) show besides their prose: the summary of
-results, the conclusions per indicator, innovations, awards and other results of the year."""
+"""Small summaries the Ikhtisar Eksekutif, BAB III and BAB IV say in words: how many indicators
+reached their target, the direction of a change, where the year stands in the Renstra period."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from lkjip.present.kinerja import realisasi, sasaran, target
-from lkjip.present.teks import daftar, gabung
+from markupsafe import Markup
+
+_STATUS = (
+    ("tercapai", "mencapai atau melampaui target"),
+    ("tidak_tercapai", "belum mencapai target"),
+    ("nihil", "berstatus nihil karena tidak ada kasus yang perlu ditangani"),
+)
+
+
+def bagian_status(L: Any) -> list[Markup]:
+    """"lima indikator mencapai atau melampaui target", ... for each status that occurs."""
+    out = []
+    for st, frasa in _STATUS:
+        id = f"ikk.jumlah_{st}"
+        if L.fig[id].value:
+            out.append(L.v(id, kind="terbilang") + Markup(f" indikator {frasa}"))
+    return out
 
 
 def kata_perubahan(L: Any, id: str, naik: str = "naik", turun: str = "turun", tetap: str = "tidak berubah") -> str:
@@ -17,81 +32,8 @@ def kata_perubahan(L: Any, id: str, naik: str = "naik", turun: str = "turun", te
     return naik if v > 0 else turun
 
 
-def ada(L: Any, id: str) -> bool:
-    """Whether the registry has the figure (a chapter shows a sentence only if it does)."""
-    return id in L.fig
-
-
-def ringkasan_status(L: Any) -> str:
-    """One sentence: of n indicators, how many reached their target, did not, or were nihil."""
-    parts = []
-    for st, frasa in (
-        ("tercapai", "mencapai atau melampaui target"),
-        ("tidak_tercapai", "belum mencapai target"),
-        ("nihil", "berstatus nihil karena tidak ada kasus yang perlu ditangani"),
-    ):
-        id = f"ikk.jumlah_{st}"
-        if L.fig[id].value:
-            parts.append(f"{L.v(id, kind='terbilang')} indikator {frasa}")
-    return f"Dari {L.v('ikk.jumlah', kind='terbilang')} indikator kinerja kegiatan, {gabung(parts)}."
-
-
-def inovasi_kantor(L: Any) -> list[str]:
-    """Names of the office's own innovations of the year (``inovasi.yaml``, kelompok inovasi_kantor)."""
-    return [
-        i["nama"]
-        for i in (L.inputs.inovasi or {}).get("inovasi", [])
-        if i.get("kelompok") == "inovasi_kantor" and i.get("tahun") in (L.year, str(L.year))
-    ]
-
-
-def penghargaan(L: Any) -> list[str]:
-    """Awards (``capaian_lain.yaml``, jenis penghargaan) as list items, with the year where known."""
-    out = []
-    for c in (L.inputs.capaian_lain or {}).get("capaian", []):
-        if c.get("jenis") != "penghargaan":
-            continue
-        tahun = c.get("tahun")
-        out.append(
-            f"{c['judul']}, diraih tahun {tahun}" if tahun else f"{c['judul']}; tahun perolehannya tidak tercatat"
-        )
-    return out
-
-
-def capaian_lain(L: Any) -> list[str]:
-    """Other results of the year (``capaian_lain.yaml``, jenis capaian) as list items."""
-    return [
-        f"**{c['judul']}.** {c['uraian']}"
-        for c in (L.inputs.capaian_lain or {}).get("capaian", [])
-        if c.get("jenis") == "capaian" and c.get("tahun") in (L.year, str(L.year))
-    ]
-
-
-def tabel_ringkasan(L: Any) -> dict[str, Any]:
-    """The summary of the Ikhtisar: BAB III's summary table (:func:`lkjip.present.kinerja.tabel_ringkasan`),
-    under a caption the chapter gives."""
-    from lkjip.present.kinerja import tabel_ringkasan as ringkasan
-
-    return {k: v for k, v in ringkasan(L).items() if k != "judul"}
-
-
-# ---- conclusions ----------------------------------------------------------------------------------
-def kesimpulan_kinerja(L: Any) -> str:
-    """Per sasaran and indicator: realisasi, target, capaian and status in words (nihil in words)."""
-    blocks = []
-    for i, (_, s, inds) in enumerate(sasaran(L), start=1):
-        items = []
-        for _, r in inds:
-            p = f"ikk.{r.kode}"
-            status = L.fig[f"{p}.status"].value
-            if status == "nihil":
-                items.append(f"{r.indikator}: {L.fig.rules.nihil_kalimat}")
-            else:
-                items.append(
-                    f"{r.indikator}: realisasi {realisasi(L, r.kode)} terhadap target "
-                    f"{target(L, r.kode)}, dengan capaian {L.v(f'{p}.capaian')} "
-                    f"(target {L.label_status(status).lower()})."
-                )
-        jumlah = L.v(f"sasaran.{s.kode}.jumlah_ikk", kind="terbilang")
-        blocks.append(f"**{i}. {s.sasaran}**, diukur dengan {jumlah} indikator:\n\n" + daftar(items))
-    return "\n\n".join(blocks)
+def akhir_renstra(L: Any) -> bool:
+    """Whether the report's year is the last year of the Renstra period (``renstra.yaml`` periode)."""
+    periode = str((L.inputs.renstra or {}).get("periode", ""))
+    akhir = periode.replace("–", "-").split("-")[-1].strip()
+    return akhir.isdigit() and int(akhir) == L.year

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import sys
@@ -37,11 +38,15 @@ def siapkan_matplotlib() -> None:
     mpl.rcParams.update(GAYA_MATPLOTLIB)
 
 
-def svg_figure(fig: Any, prefix: str = "g") -> str:
+def svg_figure(fig: Any, prefix: str = "g", judul: str | None = None, deskripsi: str | None = None) -> str:
     """``fig`` as an inline ``<svg>`` element (no XML prolog, no date); closes the figure.
 
     Matplotlib's element ids ("figure_1", clip paths) repeat from figure to figure; each is
     prefixed with ``prefix`` so that a page holding many figures has unique ids.
+
+    ``judul`` (the chart's title) and ``deskripsi`` (what it shows, in words: the text a reader
+    who cannot see it gets) become the SVG's ``<title>`` and ``<desc>``; with either the
+    element is an image (``role="img"``) labelled by them. Both are plain text (escaped).
     """
     import matplotlib as mpl
 
@@ -54,4 +59,20 @@ def svg_figure(fig: Any, prefix: str = "g") -> str:
     svg = buf.getvalue()
     svg = svg[svg.index("<svg"):]
     svg = re.sub(r'(\bid="|url\(#|href="#)', lambda m: f"{m.group(1)}{prefix}-", svg)
-    return svg.strip()
+    return _label(svg.strip(), prefix, judul, deskripsi)
+
+
+def _label(svg: str, prefix: str, judul: str | None, deskripsi: str | None) -> str:
+    """The ``<svg>`` element with a ``<title>`` and a ``<desc>`` first, and labelled by them."""
+    if not judul and not deskripsi:
+        return svg
+    parts, ids = [], []
+    if judul:
+        ids.append(f"{prefix}-judul")
+        parts.append(f'<title id="{prefix}-judul">{html.escape(judul)}</title>')
+    if deskripsi:
+        ids.append(f"{prefix}-deskripsi")
+        parts.append(f'<desc id="{prefix}-deskripsi">{html.escape(deskripsi)}</desc>')
+    head_end = svg.index(">") + 1
+    head = svg[:head_end - 1] + f' role="img" aria-labelledby="{" ".join(ids)}">'
+    return head + "\n" + "\n".join(parts) + svg[head_end:]

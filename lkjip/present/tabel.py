@@ -1,5 +1,7 @@
 """A report table as HTML: header rows, body rows (with spans and row classes), alignment per
-column, the caption and a note. Cells are text the caller formatted; unknown values show as "–"."""
+column, the caption and a note. A cell is text (escaped here: text from data is never markup),
+HTML made by the package (``markupsafe.Markup``, e.g. a number's span), or an int; unknown
+values show as "–"."""
 
 from __future__ import annotations
 
@@ -44,13 +46,15 @@ def kosong(x: Any) -> bool:
 
 
 def sel_teks(x: Any) -> str:
-    """A cell as text: the caller's string as it is, an int as digits, unknown -> KOSONG."""
+    """A cell as HTML: Markup as it is, text escaped, an int as digits, unknown -> KOSONG."""
     if isinstance(x, Sel):
         x = x.teks
     if kosong(x):
         return KOSONG
+    if hasattr(x, "__html__"):
+        return str(x.__html__())
     if isinstance(x, str):
-        return KOSONG if x.strip() in ("nan", "NaN", "None", "<NA>", "NaT") else x
+        return KOSONG if x.strip() in ("nan", "NaN", "None", "<NA>", "NaT") else html.escape(x, quote=False)
     if isinstance(x, bool):
         return "Ya" if x else "Tidak"
     if isinstance(x, int) or getattr(getattr(x, "dtype", None), "kind", "") in ("i", "u"):
@@ -58,7 +62,7 @@ def sel_teks(x: Any) -> str:
     if isinstance(x, float) or hasattr(x, "__float__"):
         raise BuildError(f"a table cell holds the number {x!r}; format it first (lkjip.present.fmt, e.g. "
                          "fmt.persen or fmt.rupiah, or L.v) so the report prints it the Indonesian way")
-    return str(x)
+    return html.escape(str(x), quote=False)
 
 
 def baris(rows: Any, kolom: Sequence[Any] | None
@@ -73,7 +77,8 @@ def baris(rows: Any, kolom: Sequence[Any] | None
         for r in rows:
             if isinstance(r, Mapping) and "cells" in r:
                 body.append(list(r["cells"]))
-                classes.append(str(r.get("class", "")))
+                # "tbody": the row starts a group of rows (a <tbody> of its own; its first rows stay together)
+                classes.append(str(r.get("class", "")) + ("\0" if r.get("tbody") else ""))
             elif isinstance(r, Mapping):
                 if names is None:
                     names = list(r)
@@ -128,7 +133,7 @@ def _sel(tag: str, c: Any, letter: str) -> str:
         if c.rowspan > 1:
             attrs.append(f'rowspan="{c.rowspan}"')
         if c.kelas:
-            kelas.append(html.escape(c.kelas))
+            kelas += [k for k in html.escape(c.kelas).split() if k not in kelas]
     if kelas:
         attrs.append(f'class="{" ".join(kelas)}"')
     a = (" " + " ".join(attrs)) if attrs else ""
@@ -148,8 +153,13 @@ def tabel_html(judul: str, header: list[list[Any]], body: list[list[Any]], row_c
         out.append("<thead>")
         out += ["<tr>" + "".join(_sel("th", c, "") for c in row) + "</tr>" for row in header]
         out.append("</thead>")
-    out.append("<tbody>")
-    for row, rc in zip(body, row_class, strict=True):
+    groups = any(rc.endswith("\0") for rc in row_class)
+    out.append('<tbody class="kelompok">' if groups and row_class and row_class[0].endswith("\0") else "<tbody>")
+    for k, (row, rc) in enumerate(zip(body, row_class, strict=True)):
+        if rc.endswith("\0"):
+            rc = rc[:-1]
+            if k:
+                out.append('</tbody>\n<tbody class="kelompok">')
         # column alignment applies to full rows; a row with spans keeps the default
         lets = letters if len(row) == n else [""] * len(row)
         tr = f'<tr class="{html.escape(rc)}">' if rc else "<tr>"
@@ -157,5 +167,5 @@ def tabel_html(judul: str, header: list[list[Any]], body: list[list[Any]], row_c
     out.append("</tbody>")
     out.append("</table>")
     if catatan:
-        out.append(f'<p class="catatan-tabel">{catatan}</p>')
+        out.append(f'<p class="catatan-tabel">{sel_teks(catatan)}</p>')
     return "\n".join(out)

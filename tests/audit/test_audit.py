@@ -138,3 +138,35 @@ def test_catatan_rekonsiliasi_lists_each_disagreement_once(result):
     assert real["jenis"] == "jumlah tidak sama dengan rinciannya"
     assert any("Rp26.455.864.879" in t and "baris 138" in t for t in real["tempat"])
     assert all(e["penjelasan"] for e in entries)
+
+
+# ---- another office: indicators of every polarity ------------------------------------------------------
+@pytest.fixture(scope="module")
+def F_contoh() -> Figures:
+    from contoh import FIXTURE
+
+    return Figures(2024, FIXTURE / "data", FIXTURE / "params")
+
+
+def test_another_office_passes_every_check(F_contoh):
+    res = audit_result.run_audit(F_contoh)
+    assert res.failed == [] and res.records == []  # no published edition to reconcile
+    capaian = [c for c in res.checks if c.name == "capaian mengikuti realisasi, target dan polaritas"]
+    assert {c.figures[0] for c in capaian} == {f"ikk.{k}.capaian" for k in ("paspor_tepat_waktu",
+                                                                           "pengaduan_tidak_selesai", "kehadiran", "ikm")}
+
+
+@pytest.mark.parametrize("fid, wrong", [
+    ("ikk.pengaduan_tidak_selesai.capaian", 4 / 5 * 100),   # R / T: the positive formula for a negatif indicator
+    ("ikk.kehadiran.capaian", 4700 / 4800 * 100 / 95 * 100),  # R / bawah although R lies inside the band
+    ("ikk.ikm.realisasi", 3.4 / 25),                          # the index of a 1-4 value read as a 0-100 score
+])
+def test_a_capaian_or_index_by_the_wrong_rule_fails(F_contoh, fid, wrong):
+    res = audit_result.run_audit(Tampered(F_contoh, {fid: wrong}))
+    assert any(fid in c.figures and not c.ok for c in res.checks), res.failed
+
+
+def test_a_breakdown_that_does_not_add_up_fails(F_contoh):
+    res = audit_result.run_audit(Tampered(F_contoh, {"ikk.paspor_tepat_waktu.rincian.biasa.pembilang": 901}))
+    failed = [c for c in res.failed if c.name == "jumlah = jumlah rincian"]
+    assert failed and "ikk.paspor_tepat_waktu.tahun.2024.pembilang = 940" in failed[0].message

@@ -4,11 +4,13 @@ manifest), byte-identical without the cache, nothing re-run when nothing changed
 from __future__ import annotations
 
 import html as htmllib
+import io
 import json
 import re
 import shutil
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -20,22 +22,23 @@ from lkjip.build.chapters import chapters
 from lkjip.paths import NOTEBOOKS_DIR, PROJ_ROOT
 
 YEAR = 2024
+FORMATS = ("html", "pdf", "docx")
 
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
-    """The repository's report, built cold (html + pdf) into a temporary build folder."""
+    """The repository's report, built cold (html + pdf + docx) into a temporary build folder."""
     out = tmp_path_factory.mktemp("build")
-    B.build(YEAR, formats=("html", "pdf"), out_dir=out)
+    B.build(YEAR, formats=FORMATS, out_dir=out)
     return out / str(YEAR)
 
 
 # ---- what a build writes ---------------------------------------------------------------------
 def test_build_writes_every_output(built):
     names = {p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file()}
-    expected = {f"lkjip-{YEAR}.html", f"lkjip-{YEAR}.pdf", "manifest.json", "figures.json",
-                "audit.json", "audit.html"}
+    expected = {f"lkjip-{YEAR}.html", f"lkjip-{YEAR}.pdf", f"lkjip-{YEAR}.docx", "manifest.json", "figures.json",
+                "audit.json", "audit.html", "kesiapan.json", "kesiapan.html"}
     expected |= {f"notebooks/{c.notebook}" for c in chapters()}
     assert names == expected
     assert (built / f"lkjip-{YEAR}.pdf").read_bytes().startswith(b"%PDF-")
@@ -116,6 +119,25 @@ def test_build_audits_what_it_built(built):
     assert m["outputs"]["audit.json"] == sha(built / "audit.json")
 
 
+def test_build_checks_evaluation_readiness_of_what_it_built(built):
+    """kesiapan.json and kesiapan.html of the build are those of ``lkjip kesiapan`` on the same
+    HTML, with places in it."""
+    from lkjip.audit.kesiapan import kesiapan_year
+    from lkjip.audit.kesiapan_html import to_html
+
+    page = (built / f"lkjip-{YEAR}.html").read_text(encoding="utf-8")
+    result = kesiapan_year(YEAR, html_text=page)
+    assert (built / "kesiapan.json").read_text(encoding="utf-8") == result.to_json()
+    assert (built / "kesiapan.html").read_text(encoding="utf-8") == to_html(result)
+    doc = json.loads(result.to_json())
+    assert doc["html_diperiksa"] is True
+    target = next(c for c in doc["kriteria"] if c["kode"] == "target_realisasi")["hasil"][0]
+    assert target["tempat"] and all(t["bab"].startswith("BAB III") for t in target["tempat"])
+    ids = set(re.findall(r'\bid="([^"]+)"', page))
+    links = re.findall(rf"href='lkjip-{YEAR}\.html#([^']+)'", (built / "kesiapan.html").read_text(encoding="utf-8"))
+    assert links and set(links) <= ids
+
+
 def test_manifest_hashes_inputs_without_timestamps(built):
     text = (built / "manifest.json").read_text(encoding="utf-8")
     m = json.loads(text)
@@ -143,7 +165,7 @@ def test_executed_notebooks_carry_no_timing(built):
 
 def test_rebuild_without_cache_is_byte_identical(built, tmp_path):
     out = tmp_path / "build"
-    B.build(YEAR, formats=("html", "pdf"), out_dir=out, use_cache=False)
+    B.build(YEAR, formats=FORMATS, out_dir=out, use_cache=False)
     assert tree_hashes(out / str(YEAR)) == tree_hashes(built)
 
 
@@ -155,7 +177,7 @@ def test_nothing_changed_rebuild_is_cheap(built, monkeypatch):
     monkeypatch.setattr(kernels, "Pool", no_pool)
     before = tree_hashes(built)
     t = time.perf_counter()
-    result = B.build(YEAR, formats=("html", "pdf"), out_dir=built.parent)
+    result = B.build(YEAR, formats=FORMATS, out_dir=built.parent)
     seconds = time.perf_counter() - t
     assert {s.status for s in result.steps} == {"cached"}
     assert tree_hashes(built) == before
@@ -166,8 +188,191 @@ def test_rekonsiliasi_adds_its_chapter_and_reuses_the_others(built, tmp_path):
     out = tmp_path / "build"
     shutil.copytree(built.parent / ".cache", out / ".cache")
     result = B.build(YEAR, formats=("html",), out_dir=out, rekonsiliasi=True)
-    assert result.executed() == ["06_rekonsiliasi.ipynb", "audit"]  # the HTML changed: audited again
+    # the HTML changed: audited and checked for readiness again
+    assert result.executed() == ["06_rekonsiliasi.ipynb", "audit", "kesiapan"]
     assert re.search(r"(\d+)/\1 consistency checks passed", result.audit["summary"])
     page = (out / str(YEAR) / f"lkjip-{YEAR}.html").read_text(encoding="utf-8")
     assert '<section class="bab" id="bab-06-rekonsiliasi"' in page
     assert not (out / str(YEAR) / f"lkjip-{YEAR}.pdf").exists()
+    assert not (out / str(YEAR) / f"lkjip-{YEAR}.docx").exists()
+
+
+# ---- the Word edition of the real report -------------------------------------------------------
+def test_word_edition_has_the_report_s_structure_and_every_figure(built):
+    """The acceptance of the Word edition (issue 17), on the real report: its chapters in Heading
+    1, every table of the HTML a Word table, every displayed figure's text, the table of
+    contents and the page numbers as fields."""
+    import docx
+    import lxml.html
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    page = (built / f"lkjip-{YEAR}.html").read_text(encoding="utf-8")
+    root = lxml.html.document_fromstring(re.sub(r"<svg\b.*?</svg>", "", page, flags=re.S))
+    doc = docx.Document(str(built / f"lkjip-{YEAR}.docx"))
+    h1 = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert h1 == [re.sub(r"\s+", " ", h.text_content()).strip() for h in root.iter("h1")]
+    assert len(h1) >= 6 and "IKHTISAR EKSEKUTIF" in h1 and h1[-1] == "LAMPIRAN"
+    layout = [t for t in doc.tables if t.style.name == "Tata Letak"]  # signatures side by side
+    assert len(doc.tables) - len(layout) == len(root.xpath("//table"))
+    assert len(layout) == len(root.xpath("//div[contains(@style, 'display:flex')]"))
+
+    def norm(text: str) -> str:
+        return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+
+    words = norm("".join(t.text or "" for t in doc.element.iter(f"{w}t")))
+    shown = [norm(s.text_content()) for s in root.xpath("//span[contains(concat(' ', @class, ' '), ' angka ')]")]
+    assert shown and [s for s in shown if s not in words] == []
+    fields = [i.text.strip() for i in doc.element.iter(f"{w}instrText")]
+    assert any(f.startswith("TOC \\o") for f in fields)
+    footers = {i.text.strip() for s in doc.sections for i in s.footer.part.element.iter(f"{w}instrText")}
+    assert footers == {"PAGE"}
+    from lkjip.build.docx_images import take_svgs
+
+    assert len(doc.inline_shapes) == len(take_svgs(page)[1]) + len(root.xpath("//img"))  # every chart
+
+
+# ---- official text, not the tool's notes (issue 16) ----------------------------------------------
+# Notes about this data set (its gaps, unconfirmed rules, disagreements with the published edition)
+# belong in the reconciliation appendix and the audit, never in a chapter of the report.
+NOTE_PHRASES = ("belum terkonfirmasi", "tidak tercatat", "tidak memuat target", "tidak dapat dicocokkan",
+                "laporan yang diterbitkan", "edisi terbitan", "laporan sumber", "data tidak memuat",
+                "rekonsiliasi", "lkjip")
+
+
+def test_the_chapters_carry_no_notes_about_the_data(built):
+    page = (built / f"lkjip-{YEAR}.html").read_text(encoding="utf-8")
+    body = page[page.index("<body"):]
+    text = htmllib.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<(style|script)\b.*?</\1>", "", body, flags=re.S)))
+    text = re.sub(r"LKjIP", "", text)  # the report's own name
+    found = [p for p in NOTE_PHRASES if p in text.lower()]
+    assert found == []
+
+
+def test_foreign_words_from_data_are_in_italics(built):
+    page = (built / f"lkjip-{YEAR}.html").read_text(encoding="utf-8")
+    for word in ("Drive Thru", "dongle", "public campaign", "website"):
+        assert f"<em>{word}</em>" in page, word
+        assert not re.search(rf"(?<!<em>){word}(?!</em>)", page), word
+
+
+# ---- the document a reviewer and an archive get ----------------------------------------------
+def test_pdf_is_a_tagged_pdfa_carrying_its_data(built):
+    import pikepdf
+
+    from lkjip.paths import DATA_DIR, PARAMS_DIR
+
+    with pikepdf.open(built / f"lkjip-{YEAR}.pdf") as doc:
+        root = doc.Root
+        assert "/StructTreeRoot" in root and bool(root.MarkInfo.Marked) and str(root.Lang) == "id"
+        assert root.OutputIntents[0].S == "/GTS_PDFA1"
+        assert doc.open_metadata()["pdfaid:part"] == "3"
+        for key in ("/Author", "/Subject", "/Keywords", "/Title"):
+            assert str(doc.docinfo[key]).strip(), key
+        files = doc.attachments
+        for name in ("figures.json", "audit.json"):
+            assert files[name].get_file().read_bytes() == (built / name).read_bytes()
+        inputs = files[f"lkjip-{YEAR}-masukan.zip"]
+        assert inputs.obj.AFRelationship == "/Source"
+        archive = inputs.get_file().read_bytes()
+        office = DATA_DIR / "kanim-pamekasan"
+        expected = {f"data/kanim-pamekasan/{p.relative_to(office).as_posix()}" for p in office.rglob("*") if p.is_file()}
+        with zipfile.ZipFile(io.BytesIO(archive)) as z:
+            assert set(z.namelist()) == expected | {"params/2024.yaml", "params/defaults.yaml"}
+            assert z.read("params/2024.yaml") == (PARAMS_DIR / "2024.yaml").read_bytes()
+        images = [o for o in doc.objects if isinstance(o, pikepdf.Stream) and o.get("/Subtype") == "/Image"]
+        assert not any(bool(i.get("/Interpolate", False)) for i in images)  # PDF/A-3
+        labels = [p.label for p in doc.pages]
+    assert labels[:3] == ["Sampul", "Surat Pengantar", "i"]
+    first_arabic = labels.index("1")
+    assert all(re.fullmatch(r"[ivxlc]+", x) for x in labels[2:first_arabic])
+    assert labels[first_arabic:] == [str(n) for n in range(1, len(labels) - first_arabic + 1)]
+
+
+def test_anyone_holding_the_pdf_can_recompute_the_figures(built, tmp_path):
+    import pikepdf
+
+    from lkjip.figures import Figures
+
+    with pikepdf.open(built / f"lkjip-{YEAR}.pdf") as doc:
+        archive = doc.attachments[f"lkjip-{YEAR}-masukan.zip"].get_file().read_bytes()
+    with zipfile.ZipFile(io.BytesIO(archive)) as z:
+        z.extractall(tmp_path)
+    again = Figures(YEAR, tmp_path / "data", tmp_path / "params").to_json()
+    assert again == (built / "figures.json").read_text(encoding="utf-8")
+
+
+def _pdf_pages(built: Path) -> list[str]:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(built / f"lkjip-{YEAR}.pdf"))
+    try:
+        return [" ".join(doc[i].get_textpage().get_text_range().split()) for i in range(len(doc))]
+    finally:
+        doc.close()
+
+
+def test_pdf_reads_as_a_reviewer_expects(built):
+    pages = _pdf_pages(built)
+    text = "\n".join(pages)
+    assert "DAFTAR TABEL" in text and "DAFTAR GAMBAR" in text
+    assert not re.search(r"\b(Tabel|Gambar) [05]\.\d", text), "no chapter 0 or 5 numbering"
+    assert "Tabel L.1" in text
+    running = "LKjIP Kantor Imigrasi Kelas II Non TPI Pamekasan Tahun 2024"
+    assert running not in pages[0] and running not in pages[1], "no running header on the cover or the letter"
+    number = re.compile(r"\s([0-9]{1,3}|[ivxl]{1,6})$")  # a page number ends a page's text
+    assert not number.search(pages[0]) and not number.search(pages[1])
+    assert pages[2].endswith(" i") and running in pages[2]
+    bab1 = next(i for i, t in enumerate(pages) if t.startswith("BAB I PENDAHULUAN"))
+    assert pages[bab1].endswith(" 1")
+    toc = next(t for t in pages if "DAFTAR ISI" in t and "KATA PENGANTAR" in t)
+    assert re.search(r"KATA PENGANTAR\W+i DAFTAR ISI\W+ii DAFTAR TABEL\W+[ivx]+ DAFTAR GAMBAR\W+[ivx]+ "
+                     r"IKHTISAR EKSEKUTIF\W+[ivx]+ BAB I PENDAHULUAN\W+1 ", toc)
+
+
+def test_html_tables_and_figures_are_accessible(built):
+    page = (built / f"lkjip-{YEAR}.html").read_text(encoding="utf-8")
+    assert "<main>" in page and '<header class="halaman-sampul"' in page
+    assert not re.search(r"<th\b(?![^>]*\bscope=)", page), "every th has a scope"
+    tables = re.findall(r'(.{0,120})<table class="tabel', page)
+    assert tables and all('<div class="gulir' in before for before in tables), "each table in its scrolling box"
+    assert not re.search(r"</figcaption>\s*<p", page), "a figcaption is a figure's last child"
+    # every chart is an image with its title and a description in words, with the figures it draws
+    svgs = re.findall(r"<svg\b.*?</svg>", page, flags=re.S)
+    assert svgs and all('role="img"' in x and "<title" in x and "<desc" in x for x in svgs)
+    anggaran = next(x for x in svgs if "pagu dan realisasi anggaran per tahun" in x)
+    assert "2024 pagu Rp27.379.998.000" in anggaran
+
+
+def _vnu() -> list[str] | None:
+    """The Nu HTML Checker's command (``make checker`` installs it), or None."""
+    import os
+    import shutil
+
+    jar = Path(os.environ.get("VNU_JAR") or PROJ_ROOT / ".venv" / "vnu" / "node_modules" / "vnu-jar" / "build"
+               / "dist" / "vnu.jar")
+    java = shutil.which("java")
+    return [java, "-jar", str(jar)] if java and jar.is_file() else None
+
+
+@pytest.mark.skipif(_vnu() is None, reason="the Nu HTML Checker needs java and vnu.jar (make checker)")
+def test_nu_html_checker_finds_no_error(built):
+    import subprocess
+
+    run = subprocess.run([*_vnu(), "--format", "json", "--stdout", str(built / f"lkjip-{YEAR}.html")],
+                         capture_output=True, text=True, timeout=120, check=False)
+    messages = json.loads(run.stdout)["messages"]
+    errors = [f"line {m.get('lastLine')}: {m['message']}" for m in messages if m["type"] in ("error", "non-document-error")]
+    assert not errors, errors
+
+
+def test_the_build_ends_saying_where_to_look_and_how_much_differs(built):
+    from lkjip.cli import closing_lines
+
+    result = B.build(YEAR, formats=("html", "pdf"), out_dir=built.parent)
+    lines = closing_lines(result, YEAR, ("html", "pdf"))
+    audit = json.loads((built / "audit.json").read_text(encoding="utf-8"))
+    differ = len({r["figure"] for r in audit if r["status"] == "mismatch"})
+    assert lines[-1].endswith(str(built / "audit.html").split("/build/", 1)[-1]) or lines[-1].endswith("audit.html")
+    said = "\n".join(lines)
+    assert f"{differ} angka dalam laporan ini berbeda dari laporan yang diterbitkan kantor" in said
+    assert "Realisasi anggaran 2024: terbitan" in said  # the headline budget figure, named

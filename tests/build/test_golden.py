@@ -36,7 +36,8 @@ def test_golden_outputs_pass_nbval_until_a_number_changes(tmp_path):
     for extra in ("b_gambar.ipynb", "c_gagal.ipynb", "d_kotor.ipynb"):
         (nbs / extra).unlink()
     written = golden(YEAR, data_dir=tmp_path / "data", params_dir=tmp_path / "params",
-                     notebooks_dir=nbs, chapter_list=[Chapter("a_tabel.ipynb", "A", "1")])
+                     notebooks_dir=nbs, chapter_list=[Chapter("a_tabel.ipynb", "A", "1")],
+                     figures_dir=None)
     assert written == [nbs / "a_tabel.ipynb"]
     nb = json.loads(written[0].read_text())
     assert "papermill" not in nb["metadata"]
@@ -59,7 +60,7 @@ def test_golden_is_reproducible(tmp_path):
     nbs = tmp_path / "notebooks"
     chs = [Chapter("a_tabel.ipynb", "A", "1"), Chapter("b_gambar.ipynb", "B", "2")]
     kw = dict(data_dir=tmp_path / "data", params_dir=tmp_path / "params", notebooks_dir=nbs,
-              chapter_list=chs)
+              chapter_list=chs, figures_dir=None)
     golden(YEAR, **kw)
     first = {c.notebook: (nbs / c.notebook).read_bytes() for c in chs}
     golden(YEAR, **kw)
@@ -89,13 +90,13 @@ def _outputs(nb: dict) -> list[list[str]]:
 
 
 def _change_one_number(data: Path) -> str:
-    """Lower the 2024 'diselesaikan' of the first service type by a tenth (enough to show in a
-    rounded percentage; still <= diterima)."""
-    path = data / "kanim-pamekasan" / "layanan.csv"
+    """Lower the 2024 pembilang of the services ratio's first row by a tenth (enough to show in
+    a rounded percentage; still <= its penyebut)."""
+    path = data / "kanim-pamekasan" / "realisasi.csv"
     rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
-    row = next(r for r in rows if r["tahun"] == str(YEAR) and r["diselesaikan"].strip())
-    n = int(row["diselesaikan"])
-    row["diselesaikan"] = str(n - max(1, n // 10))
+    row = next(r for r in rows if r["tahun"] == str(YEAR) and r["indikator"] == "layanan")
+    n = int(row["pembilang"])
+    row["pembilang"] = str(n - max(1, n // 10))
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
     w.writeheader()
@@ -125,4 +126,4 @@ def test_repository_notebooks_notice_a_changed_number(tmp_path):
     finally:
         pool.close()
     differ = [d.job.name for d in done if _outputs(json.loads(json.dumps(d.nb))) != _outputs(golden_nbs[d.job.name])]
-    assert differ, f"changing a number in layanan.csv changed nothing in {shown}"
+    assert differ, f"changing a number in realisasi.csv changed nothing in {shown}"

@@ -1,479 +1,372 @@
-"""``lkjip check``: every malformed input gives exit 2 and a message naming file, row and column.
+"""``lkjip check``: every malformed cell, row, key or file gives exit 2 and one line in
+Indonesian naming the file, row and column, what was expected, what was found, and a hint.
 
-Each case edits a temporary copy of the repository's data and params (the ``workspace``
-fixture) and runs the command in-process; one test runs the installed command for real.
+Each case changes one thing in a copy of the synthetic office (the ``office`` fixture) and runs
+the command in-process; one test runs the installed command for real.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import re
 import subprocess
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from lkjip.cli import main
 
-OFFICE = "kanim-pamekasan"
-NIP_ROW = 36  # pegawai.csv: no. 35, NIP 199610242201901001 (TMT '220190' is impossible)
 
+# Each case breaks the office and returns (file, row, column, fragments of the message).
+def _missing_required_file(o):
+    o.path("indikator.csv").unlink()
+    return "indikator.csv", None, None, ["berkas CSV dengan baris judul tahun,kode,sasaran",
+                                         "berkas tidak ada", "docs/ARCHITECTURE.md"]
 
-def run_check(ws, capsys, *extra: str, year: int = 2024) -> tuple[int, str, str]:
-    code = main(["check", "--year", str(year), "--data", str(ws.data), "--params", str(ws.params),
-                 *extra])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
 
+def _missing_column(o):
+    o.write_rows("anggaran_jenis_belanja.csv", [r[:-1] for r in o.rows("anggaran_jenis_belanja.csv")])
+    return "anggaran_jenis_belanja.csv", 1, "realisasi", ["seharusnya kolom 'realisasi'",
+                                                          "kolom itu tidak ada"]
 
-def find_line(text: str, prefix: str, *fragments: str) -> str:
-    """The first line of ``text`` that starts with ``prefix`` and holds every fragment.
 
-    A prefix ending in ':' (a file without a row) also matches the file followed by a column.
-    """
-    for line in text.splitlines():
-        head = prefix[:-1] + ", column" if prefix.endswith(":") else prefix
-        if (line.startswith(prefix) or line.startswith(head)) and all(f in line for f in fragments):
-            return line
-    raise AssertionError(f"no line starting {prefix!r} with {fragments!r} in:\n{text}")
+def _misnamed_column(o):
+    o.replace("realisasi.csv", "tahun,indikator,rincian,pembilang,penyebut",
+              "tahun,indikator,rincian,Pembilang,penyebut")
+    return "realisasi.csv", 1, "pembilang", ["ganti nama kolom 'Pembilang' menjadi 'pembilang'"]
 
 
-# --- editing helpers -----------------------------------------------------------------------------
-def rows_of(ws, name: str) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(ws.read(name), newline="")))
+def _columns_out_of_order(o):
+    o.write_rows("kecamatan.csv", [[r[1], r[0], r[2]] for r in o.rows("kecamatan.csv")])
+    return "kecamatan.csv", 1, None, ["urutan kolom kabupaten,urutan,kecamatan",
+                                      "ditemukan: urutan,kabupaten,kecamatan"]
 
 
-def write_rows(ws, name: str, rows: list[list[str]]) -> None:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
-    ws.write(name, buffer.getvalue())
+def _non_numeric(o):
+    row = o.set_cell("realisasi.csv", {"tahun": "2024", "indikator": "kehadiran"}, "penyebut", "abc")
+    return "realisasi.csv", row, "penyebut", ["seharusnya bilangan bulat", "ditemukan: 'abc'",
+                                             "tanpa pemisah ribuan"]
 
 
-def set_cell(ws, name: str, where: dict[str, str], column: str, value: str) -> int:
-    """Set one cell of the first row matching ``where``; return its spreadsheet row."""
-    rows = rows_of(ws, name)
-    header = rows[0]
-    for i, row in enumerate(rows[1:], start=2):
-        if all(row[header.index(k)] == v for k, v in where.items()):
-            row[header.index(column)] = value
-            write_rows(ws, name, rows)
-            return i
-    raise AssertionError(f"no row {where} in {name}")
+def _indonesian_decimal(o):
+    row = o.set_cell("indikator.csv", {"tahun": "2024", "kode": "ikm"}, "target", "3,2")
+    return "indikator.csv", row, "target", ["seharusnya angka", "'3,2'", "tulis 3.2: tanpa "
+                                           "pemisah ribuan, dengan titik (.) sebagai tanda desimal"]
 
 
-def append_row(ws, name: str, row: list[str]) -> int:
-    rows = rows_of(ws, name)
-    rows.append(row)
-    write_rows(ws, name, rows)
-    return len(rows)
+def _indonesian_money(o):
+    row = o.set_cell("anggaran_jenis_belanja.csv", {"tahun": "2024", "jenis_belanja": "modal"},
+                     "pagu", "300.000.000")
+    return "anggaran_jenis_belanja.csv", row, "pagu", ["jumlah rupiah berupa bilangan bulat",
+                                                       "tulis 300000000"]
 
 
-def line_of(ws, name: str, fragment: str) -> int:
-    for i, line in enumerate(ws.read(name).splitlines(), start=1):
-        if fragment in line:
-            return i
-    raise AssertionError(f"{fragment!r} not in {name}")
+def _money_with_rp(o):
+    row = o.set_cell("anggaran_indikator.csv", {"indikator": "paspor_tepat_waktu"}, "pagu",
+                     "Rp150.000.000")
+    return "anggaran_indikator.csv", row, "pagu", ["tulis 150000000", "tanpa 'Rp'"]
 
 
-# --- the malformed cases -------------------------------------------------------------------------
-@dataclass
-class Case:
-    """``edit(ws)`` breaks the inputs and returns (file, row or None, message fragments)."""
+def _percent_sign(o):
+    row = o.set_cell("indikator.csv", {"tahun": "2024", "kode": "kehadiran"}, "target", "95%")
+    return "indikator.csv", row, "target", ["tulis 95", "tanpa '%'"]
 
-    edit: Callable
-    year: int = 2024
 
+def _not_whole(o):
+    row = o.set_cell("realisasi.csv", {"tahun": "2024", "indikator": "kehadiran"}, "pembilang",
+                     "4700.5")
+    return "realisasi.csv", row, "pembilang", ["'4700.5' (bukan bilangan bulat)"]
 
-def _missing_file(ws):
-    ws.path("layanan.csv").unlink()
-    return "layanan.csv", None, ["no such file"]
 
+def _negative_count(o):
+    row = o.set_cell("realisasi.csv", {"tahun": "2024", "indikator": "kehadiran"}, "pembilang", "-3")
+    return "realisasi.csv", row, "pembilang", ["bilangan 0 atau lebih", "ditemukan: -3",
+                                              "tidak bisa negatif"]
 
-def _missing_column(ws):
-    rows = [r[:-1] for r in rows_of(ws, "anggaran_jenis_belanja.csv")]
-    write_rows(ws, "anggaran_jenis_belanja.csv", rows)
-    return "anggaran_jenis_belanja.csv", 1, ["column 'realisasi'", "no such column"]
 
+def _empty_required_cell(o):
+    row = o.set_cell("pegawai.csv", {"no": "3"}, "nama", "")
+    return "pegawai.csv", row, "nama", ["isian", "ditemukan: sel kosong", "wajib diisi"]
 
-def _non_numeric(ws):
-    row = set_cell(ws, "layanan.csv", {"tahun": "2024", "jenis": "dpri"}, "diterima", "banyak")
-    return "layanan.csv", row, ["column 'diterima'", "expected a whole number", "'banyak'"]
 
+def _implausible_year(o):
+    row = o.set_cell("realisasi.csv", {"tahun": "2023", "indikator": "paspor_tepat_waktu"},
+                     "tahun", "1923")
+    return "realisasi.csv", row, "tahun", ["tahun antara 2000 dan 2100", "ditemukan: 1923"]
 
-def _indonesian_decimal(ws):
-    row = set_cell(ws, "smart.csv", {"tahun": "2021", "komponen": "nilai_kinerja"}, "nilai",
-                   "1.234,5")
-    return "smart.csv", row, ["column 'nilai'", "'1.234,5'",
-                              "write 1234.5: no thousands separator, '.' as decimal point"]
 
+def _bad_code(o):
+    row = o.set_cell("rincian.csv", {"kode": "biasa"}, "kode", "Paspor Biasa")
+    return "rincian.csv", row, "kode", ["kode huruf kecil", "'Paspor Biasa'", "garis bawah"]
 
-def _indonesian_money(ws):
-    row = set_cell(ws, "anggaran_jenis_belanja.csv", {"tahun": "2024", "jenis_belanja": "modal"},
-                   "pagu", "19.392.037.000")
-    return "anggaran_jenis_belanja.csv", row, ["column 'pagu'", "write 19392037000",
-                                               "no thousands separator"]
 
+def _unknown_satuan(o):
+    row = o.set_cell("indikator.csv", {"tahun": "2025", "kode": "layanan"}, "satuan", "%")
+    return "indikator.csv", row, "satuan", ["salah satu dari: persen, indeks", "'%'"]
 
-def _money_with_rp(ws):
-    row = set_cell(ws, "pnbp_target.csv", {"tahun": "2024"}, "target", "Rp5.389.250.000")
-    return "pnbp_target.csv", row, ["write 5389250000", "without 'Rp'"]
 
+def _too_many_decimals(o):
+    row = o.set_cell("indikator.csv", {"tahun": "2025", "kode": "layanan"}, "desimal", "6")
+    return "indikator.csv", row, "desimal", ["0 sampai 4 angka desimal", "ditemukan: 6"]
 
-def _negative_count(ws):
-    row = set_cell(ws, "tindakan_administratif.csv",
-                   {"tahun": "2024", "jenis": "pengenaan_biaya_beban"}, "ditangani", "-3")
-    return "tindakan_administratif.csv", row, ["column 'ditangani'", "a count of 0 or more", "-3"]
 
+def _duplicated_key(o):
+    row = o.append("pegawai.csv", "5,Agus Pratama Contoh,L,198507202010011003,Pengadministrasi,jfu")
+    return "pegawai.csv", row, "nip", [f"baris 3 dan {row}", "satu baris untuk setiap kunci"]
 
-def _completed_more_than_received(ws):
-    row = set_cell(ws, "layanan.csv", {"tahun": "2024", "jenis": "dpri"}, "diselesaikan", "70000")
-    return "layanan.csv", row, ["column 'diselesaikan'", "diselesaikan <= diterima",
-                                "diselesaikan 70000 > diterima 60111"]
 
+def _nip_17_digits(o):
+    row = o.set_cell("pegawai.csv", {"no": "4"}, "nip", "19920405201801100")
+    return "pegawai.csv", row, "nip", ["NIP tepat 18 angka", "'19920405201801100' (17 angka)"]
 
-def _followed_up_more_than_handled(ws):
-    row = set_cell(ws, "tindakan_administratif.csv", {"tahun": "2024", "jenis": "deportasi"},
-                   "ditindaklanjuti", "31")
-    return "tindakan_administratif.csv", row, ["ditindaklanjuti <= ditangani",
-                                               "ditindaklanjuti 31 > ditangani 30"]
 
+def _nip_scientific(o):
+    row = o.set_cell("pegawai.csv", {"no": "3"}, "nip", "1.99001E+17")
+    return "pegawai.csv", row, "nip", ["notasi ilmiah", "format kolom itu sebagai Teks"]
 
-def _rb_done_more_than_planned(ws):
-    row = set_cell(ws, "rb_aksi.csv", {"tahun": "2024"}, "selesai", "115")
-    return "rb_aksi.csv", row, ["selesai <= rencana", "selesai 115 > rencana 114"]
 
+def _unknown_jenis_kelamin(o):
+    row = o.set_cell("pegawai.csv", {"no": "2"}, "jenis_kelamin", "W")
+    return "pegawai.csv", row, "jenis_kelamin", ["salah satu dari: L, P", "'W'"]
 
-def _duplicated_key(ws):
-    rows = rows_of(ws, "pegawai.csv")
-    first = next(i for i, r in enumerate(rows) if r[0] == "5") + 1
-    copy = list(rows[first - 1])
-    copy[0] = str(len(rows))
-    last = append_row(ws, "pegawai.csv", copy)
-    return "pegawai.csv", last, ["column 'nip'", f"rows {first} and {last}", copy[3]]
 
+def _empty_row(o):
+    o.replace("kecamatan.csv", "Contoh Raya,2,Pesisir\n", "Contoh Raya,2,Pesisir\n,,\n")
+    return "kecamatan.csv", 4, None, ["seharusnya baris data", "baris kosong", "hapus"]
 
-def _unknown_indicator_code(ws):
-    row = set_cell(ws, "anggaran_indikator.csv", {"tahun": "2024", "indikator": "layanan"},
-                   "indikator", "layanan_paspor")
-    return "anggaran_indikator.csv", row, ["column 'indikator'", "an indicator code",
-                                           "'layanan_paspor'"]
 
+def _extra_cell(o):
+    o.replace("kecamatan.csv", "Contoh Raya,2,Pesisir", "Contoh Raya,2,Pesisir,Utara")
+    return "kecamatan.csv", 3, None, ["3 sel, seperti baris judul", "ditemukan: 4 sel",
+                                      "tanda petik dua"]
 
-def _unknown_sasaran_code(ws):
-    row = set_cell(ws, "indikator.csv", {"tahun": "2024", "kode": "pro_yustisia"}, "sasaran",
-                   "penindakan")
-    return "indikator.csv", row, ["column 'sasaran'", "a sasaran code", "'penindakan'"]
 
+def _unknown_kabupaten(o):
+    row = o.set_cell("kecamatan.csv", {"kecamatan": "Gunung"}, "kabupaten", "Contoh Jaya")
+    return "kecamatan.csv", row, "kabupaten", ["kabupaten yang ada di kanim-contoh/kabupaten.csv",
+                                              "'Contoh Jaya'", "kabupaten yang ada: Contoh Raya"]
 
-def _sources_not_adding_up(ws):
-    rows = rows_of(ws, "anggaran_sumber_dana.csv")
-    i = next(i for i, r in enumerate(rows) if r[:2] == ["2024", "rm"])
-    rows[i][2] = str(int(rows[i][2]) + 1000)
-    write_rows(ws, "anggaran_sumber_dana.csv", rows)
-    return "anggaran_sumber_dana.csv", i + 1, ["column 'pagu'", "add up",
-                                               "anggaran_jenis_belanja.csv"]
 
+def _sources_not_adding_up(o):
+    o.write("anggaran_sumber_dana.csv", "tahun,sumber_dana,pagu\n2024,rm,3000000000\n")
+    return "anggaran_sumber_dana.csv", 2, "pagu", ["sama dengan jumlah pagu per jenis belanja",
+                                                   "3500000000", "rm 3000000000 = 3000000000"]
 
-def _year_without_data(ws):
-    return "indikator.csv", None, ["no data for year 2019"]
 
+def _missing_yaml_key(o):
+    o.replace("kantor.yaml", '  nip: "198003152005012002"\n', "")
+    return "kantor.yaml", o.line_of("kantor.yaml", "kepala:"), "kepala.nip", [
+        "seharusnya kunci 'nip'", "kunci itu tidak ada", "tambahkan 'nip:' di bawah 'kepala'"]
 
-def _empty_file(ws):
-    ws.write("kecamatan.csv", "")
-    return "kecamatan.csv", None, ["an empty file"]
 
+def _nip_unquoted_in_yaml(o):
+    o.replace("kantor.yaml", '  nip: "198003152005012002"', "  nip: 1.98e+17")
+    return "kantor.yaml", o.line_of("kantor.yaml", "1.98e+17"), "kepala.nip", [
+        "NIP tepat 18 angka di antara tanda petik", "ditemukan: 198000000000000000",
+        'mis. nip: "198003152005012002"']
 
-def _header_only(ws):
-    ws.write("sasaran.csv", ws.read("sasaran.csv").splitlines()[0] + "\n")
-    return "sasaran.csv", None, ["at least one data row", "only the header row"]
 
+def _yaml_list_as_text(o):
+    o.replace("narasi/2024.yaml", "rekomendasi:\n  - Menambah loket pada musim liburan.",
+              "rekomendasi: Menambah loket pada musim liburan.")
+    return "narasi/2024.yaml", o.line_of("narasi/2024.yaml", "rekomendasi:"), "rekomendasi", [
+        "daftar (butir diawali '- ')", "'Menambah loket", "[] untuk daftar kosong"]
 
-def _utf8_bom(ws):
-    ws.path("pegawai.csv").write_bytes(b"\xef\xbb\xbf" + ws.path("pegawai.csv").read_bytes())
-    return "pegawai.csv", None, ["BOM", "save as UTF-8 without BOM"]
 
+def _yaml_empty_list(o):
+    o.replace("narasi/2024.yaml", "strategi_anggaran: []", "strategi_anggaran:")
+    return "narasi/2024.yaml", o.line_of("narasi/2024.yaml", "strategi_anggaran:"), \
+        "strategi_anggaran", ["ditemukan: nilai kosong", "[] untuk daftar kosong"]
 
-def _latin1(ws):
-    text = ws.read("pegawai.csv").replace("Johan Tirta Ginting", "Johan Tirtá Ginting")
-    ws.path("pegawai.csv").write_bytes(text.encode("latin-1"))
-    return "pegawai.csv", line_of_text(text, "Tirtá"), ["UTF-8", "0xE1", "save it as UTF-8"]
 
+def _missing_narasi(o):
+    o.path("narasi/2024.yaml").unlink()
+    return "narasi/2024.yaml", None, None, ["berkas YAML", "berkas tidak ada"]
 
-def line_of_text(text: str, fragment: str) -> int:
-    return next(i for i, line in enumerate(text.splitlines(), start=1) if fragment in line)
 
+def _missing_params(o):
+    (o.params / "2024.yaml").unlink()
+    return "params/2024.yaml", None, None, ["berkas parameter tahun 2024", "berkas tidak ada"]
 
-def _nip_17_digits(ws):
-    rows = rows_of(ws, "pegawai.csv")
-    i = next(i for i, r in enumerate(rows) if r[0] == "10")
-    short = rows[i][3][:-1]
-    rows[i][3] = short
-    write_rows(ws, "pegawai.csv", rows)
-    return "pegawai.csv", i + 1, ["column 'nip'", "exactly 18 digits", f"'{short}' (17 digits)"]
 
-
-def _nip_scientific(ws):
-    row = set_cell(ws, "pegawai.csv", {"no": "3"}, "nip", "1.98108E+17")
-    return "pegawai.csv", row, ["column 'nip'", "scientific notation", "format the column as Text"]
-
-
-def _unknown_jenis_kelamin(ws):
-    row = set_cell(ws, "pegawai.csv", {"no": "21"}, "jenis_kelamin", "W")
-    return "pegawai.csv", row, ["column 'jenis_kelamin'", "one of L, P", "'W'"]
-
-
-def _empty_required_cell(ws):
-    row = set_cell(ws, "pegawai.csv", {"no": "7"}, "nama", "")
-    return "pegawai.csv", row, ["column 'nama'", "an empty cell"]
-
-
-def _capaian_out_of_range(ws):
-    row = set_cell(ws, "rb_indikator.csv", {"tahun": "2024", "triwulan": "2", "no": "3"},
-                   "capaian", "150")
-    return "rb_indikator.csv", row, ["column 'capaian'", "from 0 to 100", "150"]
-
-
-def _implausible_year(ws):
-    row = set_cell(ws, "pnbp.csv", {"tahun": "2021"}, "tahun", "1921")
-    return "pnbp.csv", row, ["column 'tahun'", "a year from 2000 to 2100", "1921"]
-
-
-def _unknown_code_in_set(ws):
-    row = set_cell(ws, "indikator.csv", {"kode": "layanan"}, "polaritas", "naik")
-    return "indikator.csv", row, ["column 'polaritas'", "one of positif, negatif, rentang"]
-
-
-def _stored_twice(ws):
-    row = append_row(ws, "layanan.csv", ["2024", "seluruh", "60202", "55153"])
-    return "layanan.csv", row, ["column 'jenis'", "stored twice", "per-type rows"]
-
-
-def _unknown_layanan_jenis(ws):
-    row = set_cell(ws, "layanan.csv", {"tahun": "2024", "jenis": "skim"}, "jenis", "visa")
-    return "layanan.csv", row, ["column 'jenis'", "layanan_jenis.csv", "'visa'"]
-
-
-def _unknown_kabupaten(ws):
-    row = set_cell(ws, "kecamatan.csv", {"kecamatan": "Kamal"}, "kabupaten", "Bangkalam")
-    return "kecamatan.csv", row, ["column 'kabupaten'", "kabupaten.csv", "'Bangkalam'"]
-
-
-def _ragged_row(ws):
-    lines = ws.read("kecamatan.csv").splitlines()
-    lines[4] += ",lebih"
-    ws.write("kecamatan.csv", "\n".join(lines) + "\n")
-    return "kecamatan.csv", 5, ["3 cells", "4 cells", "double quotes"]
-
-
-def _bad_yaml(ws):
-    ws.replace("kantor.yaml", "kota: Pamekasan", "kota: Pamekasan\n   - stray: [item")
-    return "kantor.yaml", line_of(ws, "kantor.yaml", "stray"), ["valid YAML"]
-
-
-def _duplicated_yaml_key(ws):
-    ws.replace("kantor.yaml", "kota: Pamekasan", "kota: Pamekasan\nkota: Sumenep")
-    return "kantor.yaml", line_of(ws, "kantor.yaml", "kota: Sumenep"), ["appears twice"]
-
-
-def _missing_yaml_key(ws):
-    ws.replace("kantor.yaml", '  nip: "198205252001121004"\n', "")
-    return "kantor.yaml", line_of(ws, "kantor.yaml", "kepala:"), ["kepala.nip", "no such key"]
-
-
-def _missing_narasi(ws):
-    ws.path("narasi/2024.yaml").unlink()
-    return "narasi/2024.yaml", None, ["no such file"]
-
-
-def _unknown_narasi_code(ws):
-    ws.replace("narasi/2024.yaml", "  pro_yustisia:", "  pro_yustisi:")
-    return "narasi/2024.yaml", line_of(ws, "narasi/2024.yaml", "pro_yustisi:"), [
-        "column 'indikator.pro_yustisi'", "'pro_yustisi'"]
-
-
-def _published_unknown_code(ws):
-    header = "figure,published,value,unit,where,label,line,note"
-    bad = "ikk.tidak_ada.realisasi,\"92,29 %\",92.29,persen,BAB III,Realisasi,700,"
-    if ws.path("published/2024.csv").exists():
-        row = append_row(ws, "published/2024.csv", next(csv.reader([bad])))
-    else:
-        ws.write("published/2024.csv", f"{header}\n{bad}\n")
-        row = 2
-    return "published/2024.csv", row, ["column 'figure'", "unknown code 'tidak_ada'"]
-
-
-def _bad_params(ws):
-    path = ws.params / "2024.yaml"
+def _params_key_missing(o):
+    path = o.params / "2024.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("nomor_laporan:", "nomor:"),
                     encoding="utf-8")
-    return "params/2024.yaml", None, ["nomor_laporan", "no such key"]
+    return "params/2024.yaml", None, "nomor_laporan", ["kunci 'nomor_laporan'", "kunci itu tidak ada"]
 
 
-def _params_wrong_year(ws):
-    path = ws.params / "2024.yaml"
+def _params_of_another_year(o):
+    path = o.params / "2024.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("year: 2024", "year: 2023"),
                     encoding="utf-8")
-    return "params/2024.yaml", 2, ["column 'year'", "year: 2024", "year: 2023"]
+    return "params/2024.yaml", 1, "year", ["seharusnya year: 2024", "year: 2023",
+                                           "nama berkas dan isian 'year' harus sama"]
 
 
-CASES = {
-    "missing file": Case(_missing_file),
-    "missing column": Case(_missing_column),
-    "non-numeric cell": Case(_non_numeric),
-    "Indonesian decimal 1.234,5": Case(_indonesian_decimal),
-    "Indonesian money 19.392.037.000": Case(_indonesian_money),
-    "money with Rp": Case(_money_with_rp),
-    "negative count": Case(_negative_count),
-    "completed > received (layanan)": Case(_completed_more_than_received),
-    "followed up > handled (TAK)": Case(_followed_up_more_than_handled),
-    "completed > planned (RB)": Case(_rb_done_more_than_planned),
-    "duplicated key": Case(_duplicated_key),
-    "unknown indicator code": Case(_unknown_indicator_code),
-    "unknown sasaran code": Case(_unknown_sasaran_code),
-    "sources not adding up": Case(_sources_not_adding_up),
-    "year with no data": Case(_year_without_data, year=2019),
-    "empty file": Case(_empty_file),
-    "header only": Case(_header_only),
-    "UTF-8 BOM": Case(_utf8_bom),
-    "Latin-1 file": Case(_latin1),
-    "NIP of 17 digits": Case(_nip_17_digits),
-    "NIP in scientific notation": Case(_nip_scientific),
-    "unknown jenis_kelamin": Case(_unknown_jenis_kelamin),
-    "empty required cell": Case(_empty_required_cell),
-    "capaian out of 0-100": Case(_capaian_out_of_range),
-    "implausible year": Case(_implausible_year),
-    "unknown polaritas": Case(_unknown_code_in_set),
-    "base fact stored twice": Case(_stored_twice),
-    "unknown layanan jenis": Case(_unknown_layanan_jenis),
-    "unknown kabupaten": Case(_unknown_kabupaten),
-    "row with an extra cell": Case(_ragged_row),
-    "bad YAML": Case(_bad_yaml),
-    "duplicated YAML key": Case(_duplicated_yaml_key),
-    "missing YAML key": Case(_missing_yaml_key),
-    "missing narasi file": Case(_missing_narasi),
-    "unknown narasi code": Case(_unknown_narasi_code),
-    "published id with unknown code": Case(_published_unknown_code),
-    "bad params file": Case(_bad_params),
-    "params of another year": Case(_params_wrong_year),
+def _published_unknown_code(o):
+    o.write("published/2024.csv", "figure,published,value,unit,where,label,line,note\n"
+            "ikk.tidak_ada.realisasi,\"92,29 %\",92.29,persen,BAB III,Realisasi,700,\n")
+    return "published/2024.csv", 2, "figure", ["kode indikator tahun 2024",
+                                               "kode 'tidak_ada' tidak dikenal"]
+
+
+CASES: dict[str, Callable] = {
+    "missing required file": _missing_required_file,
+    "missing column": _missing_column,
+    "misnamed column": _misnamed_column,
+    "columns out of order": _columns_out_of_order,
+    "non-numeric cell": _non_numeric,
+    "decimal comma": _indonesian_decimal,
+    "thousands dots": _indonesian_money,
+    "money with Rp": _money_with_rp,
+    "percent sign": _percent_sign,
+    "not a whole number": _not_whole,
+    "negative count": _negative_count,
+    "empty required cell": _empty_required_cell,
+    "implausible year": _implausible_year,
+    "bad code": _bad_code,
+    "unknown satuan": _unknown_satuan,
+    "too many decimals": _too_many_decimals,
+    "duplicated key": _duplicated_key,
+    "NIP of 17 digits": _nip_17_digits,
+    "NIP in scientific notation": _nip_scientific,
+    "unknown jenis_kelamin": _unknown_jenis_kelamin,
+    "empty row": _empty_row,
+    "row with an extra cell": _extra_cell,
+    "unknown kabupaten": _unknown_kabupaten,
+    "budget sources not adding up": _sources_not_adding_up,
+    "missing YAML key": _missing_yaml_key,
+    "NIP unquoted in YAML": _nip_unquoted_in_yaml,
+    "YAML text for a list": _yaml_list_as_text,
+    "YAML empty value for a list": _yaml_empty_list,
+    "missing narasi": _missing_narasi,
+    "missing params": _missing_params,
+    "params key missing": _params_key_missing,
+    "params of another year": _params_of_another_year,
+    "published id with an unknown code": _published_unknown_code,
 }
 
 
-@pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
-def test_malformed_input_exits_2_naming_file_and_row(workspace, capsys, case):
-    file, row, fragments = case.edit(workspace)
-    code, out, err = run_check(workspace, capsys, year=case.year)
+@pytest.mark.parametrize("edit", CASES.values(), ids=CASES.keys())
+def test_malformed_input_exits_2_naming_file_row_and_column(office, edit):
+    file, row, column, fragments = edit(office)
+    office.failed().error(file, row, column, *fragments)
+
+
+def test_every_problem_of_every_file_is_listed(office):
+    _non_numeric(office)
+    _unknown_jenis_kelamin(office)
+    _missing_narasi(office)
+    _sources_not_adding_up(office)
+    result = office.failed()
+    for file in ("realisasi.csv", "pegawai.csv", "narasi/2024.yaml", "anggaran_sumber_dana.csv"):
+        assert any(p.startswith(f"kesalahan: kanim-contoh/{file}") for p in result.problems), file
+    assert result.err.splitlines()[-1] == "gagal: kanim-contoh 2024: 4 kesalahan, 0 peringatan"
+
+
+def test_missing_data_folder(office, tmp_path, capsys):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    code = main(["check", "--year", "2024", "--data", str(elsewhere), "--params", str(office.params)])
+    err = capsys.readouterr().err
     assert code == 2
-    assert out == ""
-    shown = file if file.startswith("params/") else f"{OFFICE}/{file}"
-    where = f"error: {shown}" + (f", row {row}" if row is not None else ":")
-    find_line(err, where, *fragments)
-    assert err.rstrip().splitlines()[-1].startswith(f"failed: {OFFICE} {case.year}: ")
+    assert err.startswith("kesalahan: kanim-contoh: seharusnya folder data kantor 'kanim-contoh'; "
+                          "ditemukan: folder itu tidak ada (petunjuk: periksa --data")
 
 
-def test_every_problem_of_every_file_is_listed(workspace, capsys):
-    """Problems in several files are all reported, not only the first."""
-    _non_numeric(workspace)
-    _unknown_jenis_kelamin(workspace)
-    _missing_narasi(workspace)
-    _sources_not_adding_up(workspace)
-    code, _, err = run_check(workspace, capsys)
-    assert code == 2
-    for file in ("layanan.csv", "pegawai.csv", "narasi/2024.yaml", "anggaran_sumber_dana.csv"):
-        find_line(err, f"error: {OFFICE}/{file}")
-    assert "failed: kanim-pamekasan 2024: 4 errors" in err
+# --- optional parts ------------------------------------------------------------------------------
+def test_optional_tables_and_yaml_keys_may_be_absent(office):
+    """No rincian.csv needs no breakdown; no landasan_hukum or inovasi.yaml is fine too."""
+    office.drop("realisasi.csv", {"rincian": "biasa"})
+    office.drop("realisasi.csv", {"rincian": "elektronik"})
+    office.append("realisasi.csv", "2024,paspor_tepat_waktu,seluruh,940,1000")
+    office.path("rincian.csv").unlink()
+    text = office.read("kantor.yaml")
+    office.write("kantor.yaml", text[:text.index("landasan_hukum:")])
+    result = office.check("--strict")
+    assert result.code == 0, result.err
+    assert result.out.startswith("lolos: kanim-contoh 2024: 13 berkas, ")
 
 
-def test_missing_data_folder(workspace, capsys, tmp_path):
-    empty = tmp_path / "elsewhere"
-    empty.mkdir()
-    code = main(["check", "--year", "2024", "--data", str(empty), "--params",
-                 str(workspace.params)])
-    _, err = capsys.readouterr()
-    assert code == 2
-    find_line(err, f"error: {OFFICE}:", "no such folder")
+# --- warnings ------------------------------------------------------------------------------------
+def _impossible_nip(o):
+    row = o.set_cell("pegawai.csv", {"no": "4"}, "nip", "199204052218011002")
+    return "pegawai.csv", row, "nip", ["'199204052218011002': TMT '221801'",
+                                       "bukan tahun dan bulan yang sah", "dokumen sumbernya"]
 
 
-# --- the repository's own data, and warnings -----------------------------------------------------
-def test_repository_data_is_valid_with_the_nip_warning(workspace, capsys):
-    code, out, err = run_check(workspace, capsys)
-    assert code == 0, err
-    assert err == ""
-    lines = out.splitlines()
-    assert re.fullmatch(rf"ok: {OFFICE} 2024: \d+ tables, \d+ rows, \d+ warnings", lines[0])
-    line = find_line(out, f"warning: {OFFICE}/pegawai.csv, row {NIP_ROW}, column 'nip'",
-                     "199610242201901001", "TMT")
-    assert line in lines[1:]
+def _nip_sex_digit(o):
+    row = o.set_cell("pegawai.csv", {"no": "2"}, "jenis_kelamin", "P")
+    return "pegawai.csv", row, "nip", ["angka jenis kelamin (ke-15) '1' tidak cocok dengan "
+                                       "jenis_kelamin 'P'"]
 
 
-def test_strict_turns_the_nip_warning_into_exit_2(workspace, capsys):
-    code, out, err = run_check(workspace, capsys, "--strict")
-    assert code == 2
-    find_line(err, f"warning: {OFFICE}/pegawai.csv, row {NIP_ROW}", "199610242201901001")
-    assert "--strict" in err.splitlines()[-1]
+def _stated_count(o):
+    row = o.set_cell("kabupaten.csv", {"kabupaten": "Contoh Raya"}, "jumlah_kecamatan_tertulis", "4")
+    return "kabupaten.csv", row, "jumlah_kecamatan_tertulis", [
+        "banyaknya kecamatan di kanim-contoh/kecamatan.csv: 3", "ditemukan: 4"]
 
 
-def _warning_cases():
-    def stated_count(ws):
-        row = set_cell(ws, "kabupaten.csv", {"kabupaten": "Bangkalan"},
-                       "jumlah_kecamatan_tertulis", "19")
-        return "kabupaten.csv", row, ["column 'jumlah_kecamatan_tertulis'", "18", "found 19"]
-
-    def realisasi_above_pagu(ws):
-        row = set_cell(ws, "anggaran_jenis_belanja.csv", {"tahun": "2023", "jenis_belanja": "modal"},
-                       "realisasi", "5713222001")
-        return "anggaran_jenis_belanja.csv", row, ["realisasi <= pagu", "5713222001"]
-
-    def sex_digit(ws):
-        row = set_cell(ws, "pegawai.csv", {"no": "2"}, "jenis_kelamin", "P")
-        return "pegawai.csv", row, ["sex digit", "'P'"]
-
-    def extra_column(ws):
-        rows = rows_of(ws, "pnbp_target.csv")
-        write_rows(ws, "pnbp_target.csv", [r + (["catatan"] if i == 0 else ["x"])
-                                           for i, r in enumerate(rows)])
-        return "pnbp_target.csv", 1, ["unexpected column 'catatan'"]
-
-    def indicator_budget(ws):
-        row = set_cell(ws, "anggaran_sasaran.csv", {"tahun": "2024", "sasaran": "layanan"}, "pagu",
-                       "700000000")
-        # realisasi then exceeds pagu too: both are warnings
-        return "anggaran_sasaran.csv", row, ["indicators' pagu"]
-
-    return {"stated vs listed count": stated_count, "realisasi above pagu": realisasi_above_pagu,
-            "NIP sex digit vs jenis_kelamin": sex_digit, "extra column": extra_column,
-            "indicator budget above sasaran pagu": indicator_budget}
+def _realisasi_above_pagu(o):
+    row = o.set_cell("anggaran_jenis_belanja.csv", {"tahun": "2023", "jenis_belanja": "barang"},
+                     "realisasi", "1000000001")
+    return "anggaran_jenis_belanja.csv", row, "realisasi", ["realisasi tidak melebihi pagu",
+                                                            "realisasi 1000000001"]
 
 
-WARNING_CASES = _warning_cases()
+def _extra_column(o):
+    o.write_rows("kecamatan.csv", [r + (["catatan"] if i == 0 else ["x"])
+                                   for i, r in enumerate(o.rows("kecamatan.csv"))])
+    return "kecamatan.csv", 1, "catatan", ["kolom lain 'catatan'", "kolom itu diabaikan"]
 
 
-@pytest.mark.parametrize("edit", WARNING_CASES.values(), ids=WARNING_CASES.keys())
-def test_warnings_pass_unless_strict(workspace, capsys, edit):
-    file, row, fragments = edit(workspace)
-    code, out, _ = run_check(workspace, capsys)
-    assert code == 0
-    find_line(out, f"warning: {OFFICE}/{file}, row {row}", *fragments)
-    code, _, err = run_check(workspace, capsys, "--strict")
-    assert code == 2
-    find_line(err, f"warning: {OFFICE}/{file}, row {row}", *fragments)
+WARNINGS = {"impossible NIP": _impossible_nip, "NIP sex digit": _nip_sex_digit,
+            "stated vs listed count": _stated_count, "realisasi above pagu": _realisasi_above_pagu,
+            "extra column": _extra_column}
 
 
-# --- the installed command -------------------------------------------------------------------------
-def test_real_command(workspace):
+@pytest.mark.parametrize("edit", WARNINGS.values(), ids=WARNINGS.keys())
+def test_warnings_pass_unless_strict(office, edit):
+    file, row, column, fragments = edit(office)
+    result = office.check()
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[0].endswith(": 1 peringatan") or "peringatan" in result.out
+    result.warning(file, row, column, *fragments)
+    strict = office.failed("--strict")
+    strict.warning(file, row, column, *fragments)
+    assert strict.err.splitlines()[-1].endswith(
+        "(--strict: peringatan dihitung sebagai kesalahan)")
+
+
+# --- the installed command -----------------------------------------------------------------------
+def test_real_command(office):
     lkjip = Path(sys.executable).with_name("lkjip")
-    args = [str(lkjip), "check", "--year", "2024", "--data", str(workspace.data), "--params",
-            str(workspace.params)]
+    args = [str(lkjip), "check", "--year", "2024", "--data", str(office.data), "--params",
+            str(office.params)]
     ok = subprocess.run(args, capture_output=True, text=True, timeout=120)
     assert ok.returncode == 0, ok.stderr
-    assert ok.stdout.startswith(f"ok: {OFFICE} 2024: ")
+    assert ok.stdout == "lolos: kanim-contoh 2024: 14 berkas, 43 baris data, 0 peringatan\n"
 
-    file, row, fragments = _indonesian_decimal(workspace)
+    _non_numeric(office)
     bad = subprocess.run(args, capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2
     assert "Traceback" not in bad.stdout + bad.stderr
-    find_line(bad.stderr, f"error: {OFFICE}/{file}, row {row}", *fragments)
+    assert bad.stderr.splitlines() == [
+        "kesalahan: kanim-contoh/realisasi.csv, baris 7, kolom 'penyebut': seharusnya bilangan "
+        "bulat; ditemukan: 'abc' (petunjuk: tulis bilangan bulat tanpa pemisah ribuan, mis. 1234)",
+        "gagal: kanim-contoh 2024: 1 kesalahan, 0 peringatan",
+    ]
+
+
+# --- lkjip tahun-baru speaks like the check ------------------------------------------------------
+def test_tahun_baru_without_an_office_says_so(office, capsys):
+    (office.params / "defaults.yaml").write_text("default_year: 2024\n", encoding="utf-8")
+    code = main(["tahun-baru", "--year", "2026", "--data", str(office.data),
+                 "--params", str(office.params)])
+    out = capsys.readouterr().out
+    assert code == 2
+    assert out.startswith("kesalahan: ")
+    assert out.rstrip().endswith("defaults.yaml, kunci 'office': seharusnya kode kantor, mis. "
+                                 "'office: kanim-pamekasan'; ditemukan: kunci itu tidak ada "
+                                 "(petunjuk: tambahkan ke params/defaults.yaml)")

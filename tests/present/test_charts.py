@@ -1,4 +1,5 @@
-"""lkjip.charts: the charts of BAB III, drawn from the 2024 registry."""
+"""lkjip.present.charts: the charts of BAB III, drawn from the 2024 registry and from the synthetic
+office's (tests/fixtures/kantor-contoh)."""
 
 from __future__ import annotations
 
@@ -60,13 +61,35 @@ def test_history_chart_refuses_an_indicator_never_measured(F):
         C.grafik_riwayat(F, "pro_yustisia")
 
 
-def test_rb_quarter_chart_four_points(F):
-    ax = C.grafik_rb_triwulan(F).axes[0]
+def test_action_plan_chart_one_point_per_quarter_with_data(tmp_path):
+    # an action plan with quarters 1, 2 and 4 (none recorded for 3): the mean of its items each quarter
+    from contoh import salin
+
+    c = salin(tmp_path)
+    c.append("indikator.csv", "2025,rencana_aksi,layanan,3,Persentase Pelaksanaan Rencana Aksi,persen,2,positif,"
+             "100,,100,rencana_aksi,rencana aksi yang terlaksana,rencana aksi yang ditetapkan,")
+    c.append("realisasi.csv", "2025,rencana_aksi,seluruh,2,2")
+    c.append("rencana_aksi_triwulan.csv", "2025,rencana_aksi,1,1,S,K,Satu,20", "2025,rencana_aksi,1,2,S,K,Dua,40",
+             "2025,rencana_aksi,2,1,S,K,Satu,60", "2025,rencana_aksi,2,2,S,K,Dua,70",
+             "2025,rencana_aksi,4,1,S,K,Satu,100", "2025,rencana_aksi,4,2,S,K,Dua,100")
+    ax = C.grafik_rencana_aksi(c.figures(2025), "rencana_aksi").axes[0]
     (line,) = ax.get_lines()
-    assert list(line.get_ydata()) == pytest.approx([F[f"rb.tw{k}.capaian"].value for k in (1, 2, 3, 4)])
-    assert _teks(ax) == ["35,20%", "57,14%", "78,06%", "100,00%"]
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["Triwulan I", "Triwulan II", "Triwulan III",
-                                                            "Triwulan IV"]
+    assert list(line.get_ydata()) == pytest.approx([30, 65, 100])  # (20 + 40) / 2, (60 + 70) / 2, 100
+    assert _teks(ax) == ["30,00%", "65,00%", "100,00%"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["Triwulan I", "Triwulan II", "Triwulan IV"]
+
+
+def test_history_chart_of_a_negatif_indicator_of_another_office():
+    # 7,5 % (2023), 4 % (2024), 5 % (2025); the Renstra target 5 % over 2025-2029 only
+    from contoh import FIXTURE
+
+    F = Figures(2025, FIXTURE / "data", FIXTURE / "params")
+    ax = C.grafik_riwayat(F, "pengaduan_tidak_selesai").axes[0]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2023", "2024", "2025"]
+    assert [b.get_height() for b in ax.patches] == pytest.approx([7.5, 4.0, 5.0])
+    (target,) = _garis(ax)
+    assert target.get_segments()[0][:, 0] == pytest.approx([1.6, 2.4])  # the 2025 bar (x = 2) alone
+    assert "Target Renstra 2025–2029: 5%" in [t.get_text() for t in ax.get_legend().get_texts()]
 
 
 def test_budget_chart_pagu_and_realisasi_per_year(F):

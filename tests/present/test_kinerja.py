@@ -1,32 +1,30 @@
-"""lkjip.tables (the tables and prose choices of BAB III) and the BAB III notebook.
+"""lkjip.present.kinerja and pk (BAB III part A: the PK's results) on the synthetic office
+(tests/fixtures/kantor-contoh), and lkjip.present.anggaran and lainnya (parts B to D) on the
+2024 data.
 
-Real values of the 2024 data: 5 indicators in 3 sasaran, pro yustisia 0 of 0 (nihil), TAK 31 of
-31, services 55.153 of 60.202 (91,61%), RB 114 of 114 actions with 49 action-plan indicators per
-quarter, secretariat survey 98,14 (index 3,93, grade A); DIPA Rp27.379.998.000 spent
-Rp24.147.552.841 (88,19%); PNBP Rp25.286.032.800; IKPA 88,44 (Cukup).
+Values of the synthetic office (hand-computed in tests/figures/test_kinerja.py): 2024 paspor
+940 of 1.000 = 94 % against 95 (98,95 %), pengaduan 4 % against 5, negatif (120 %), kehadiran
+97,92 % in 95-100 (100 %), ikm 3,4 on a 1-4 scale (106,25 %); 2025 layanan 95 % (105,56 %),
+pengaduan 5 % (100 %), three survey indices. The 2024 data: DIPA Rp27.379.998.000 spent
+Rp24.147.552.841 (88,19 %); PNBP Rp25.286.032.800; IKPA 88,44 (Cukup).
 """
 
 from __future__ import annotations
 
-import ast
-import csv
 import re
-from pathlib import Path
 
 import matplotlib
-import nbformat
-import yaml
+import pytest
 from conftest import _teks
+from contoh import FIXTURE
+from contoh import teks as teks_html
 
 from lkjip.audit.rendered import check_rendered
-from lkjip.paths import DATA_DIR
-from lkjip.present import anggaran, kinerja, lainnya, teks
-from lkjip.present import laporan as report
+from lkjip.present import anggaran, katalog, kinerja, lainnya, teks
 from lkjip.present.laporan import Laporan
+from lkjip.present.pk import perjanjian
 
 matplotlib.use("Agg")
-
-NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "03_akuntabilitas_kinerja.ipynb"
 
 
 def _cells(row) -> list[str]:
@@ -41,153 +39,172 @@ def _row_with(spec, text: str) -> list[str]:
     return next(r for r in _rows(spec) if any(text in c for c in r))
 
 
-def _shown(monkeypatch, fn) -> str:
-    """What a Laporan display call shows, as HTML."""
-    shown: list[str] = []
-    monkeypatch.setattr(report, "_tampilkan", lambda h, polos: shown.append(h))
-    fn()
-    return "\n".join(shown)
+@pytest.fixture(scope="module")
+def L24() -> Laporan:
+    return Laporan(2024, "", str(FIXTURE / "data"), str(FIXTURE / "params"))
 
 
-# ---- the summary ------------------------------------------------------------------------------------
-def test_summary_table_rows_and_values(L):
-    spec = kinerja.tabel_ringkasan(L)
+@pytest.fixture(scope="module")
+def L25() -> Laporan:
+    return Laporan(2025, "", str(FIXTURE / "data"), str(FIXTURE / "params"))
+
+
+def ikk(L, kode: str):
+    return next(i for s in perjanjian(L) for i in s.indikator if i.kode == kode)
+
+
+# ---- the summary of the PK's results -----------------------------------------------------------------
+def test_summary_table_of_each_years_pk(L24, L25):
+    spec = kinerja.tabel_ringkasan(L24)
+    assert spec["kolom"] == ["Sasaran Kegiatan", "Indikator Kinerja Kegiatan", "Target", "Realisasi", "Capaian",
+                             "Status"]
     rows = _rows(spec)
-    assert len(rows) == 6  # five indicators and the budget
-    assert _row_with(spec, "Rasio Layanan")[-4:] == ["90%", "91,61%", "101,79%", "Tercapai"]
-    assert _row_with(spec, "Indeks Kepuasan")[-4:] == ["3,10 indeks", "3,93 indeks", "126,63%", "Tercapai"]
-    assert rows[-1] == ["Anggaran", "Pagu DIPA Rp27.379.998.000; realisasi belanja Rp24.147.552.841; "
-                                    "penyerapan 88,19%"]
+    assert rows[0] == ["Meningkatnya Layanan Keimigrasian", "Persentase Permohonan Paspor yang Diselesaikan Tepat Waktu",
+                       "95,00%", "94,00%", "98,95%", "Tidak tercapai"]
+    assert rows[1] == ["Persentase Pengaduan Layanan yang Tidak Diselesaikan", "5,00%", "4,00%", "120,00%", "Tercapai"]
+    assert rows[2][-5:] == ["Persentase Kehadiran Pegawai", "95,00–100,00%", "97,92%", "100,00%", "Tercapai"]
+    assert rows[3] == ["Indeks Kepuasan Masyarakat", "3,20 indeks", "3,40 indeks", "106,25%", "Tercapai"]
+    # 3.300.000.000 of 3.500.000.000 = 94,29 %
+    assert rows[4] == ["Anggaran", "Pagu DIPA Rp3.500.000.000; realisasi belanja Rp3.300.000.000; penyerapan 94,29%"]
+    assert spec["rows"][0]["cells"][0].rowspan == 2
+    rows = _rows(kinerja.tabel_ringkasan(L25))
+    assert len(rows) == 5 and not [r for r in rows if r[0] == "Anggaran"]  # no DIPA for 2025: no budget row
+    assert [r[-1] for r in rows] == ["Tercapai"] * 4 + ["Tidak tercapai"]
 
 
-def test_summary_table_nihil_row_has_no_percentage(L):
-    row = _row_with(kinerja.tabel_ringkasan(L), "Pro Yustisia")
-    assert row[-3:] == ["Nihil", "–", "Nihil"]
-    assert not any(re.search(r"\d", c) for c in row[-3:])
-
-
-def test_every_table_renders_and_traces_to_the_registry(L, monkeypatch):
-    specs = [kinerja.tabel_ringkasan(L), kinerja.tabel_rb_triwulan(L), kinerja.tabel_survei(L, "indeks_kesekretariatan"),
-             kinerja.tabel_pita_ikm(L), anggaran.tabel_anggaran_sasaran(L), anggaran.tabel_jenis_belanja(L), anggaran.tabel_pnbp(L),
-             anggaran.tabel_smart(L), anggaran.tabel_ikpa(L), anggaran.tabel_ikpa_aspek(L), anggaran.tabel_kinerja_anggaran(L),
-             lainnya.tabel_capaian_lain(L), lainnya.tabel_inovasi(L)]
-    for r in kinerja.indikator(L):
-        specs.append(kinerja.tabel_riwayat(L, r.kode))
-        if r.jenis_realisasi == "rasio":
-            specs.append(kinerja.tabel_rincian(L, r.kode))
-    html = _shown(monkeypatch, lambda: [L.tabel(**s) for s in specs if s])
-    assert html.count("<table") == sum(1 for s in specs if s)
+@pytest.mark.parametrize("year", [2024, 2025])
+def test_every_table_of_part_a_renders_and_traces_to_the_registry(L24, L25, year):
+    L = L24 if year == 2024 else L25
+    specs = [kinerja.tabel_ringkasan(L), kinerja.tabel_pita_ikm(L)]
+    for s in perjanjian(L):
+        for i in s.indikator:
+            specs += [kinerja.tabel_riwayat(L, i), kinerja.tabel_rincian(L, i), kinerja.tabel_kasus(L, i),
+                      kinerja.tabel_rencana_aksi(L, i.kode)]
+            if i.survei:
+                specs.append(kinerja.tabel_survei(L, i))
+    html = "\n".join(L.tabel_html(**s) for s in specs if s)
+    assert html.count("<table") == len([s for s in specs if s]) >= 8
     assert not re.search(r"\b(nan|None)\b", re.sub(r"<[^>]+>", " ", html))
     failed = [c for c in check_rendered(html, L.fig) if not c.ok]
     assert not failed, failed
 
 
+def test_katalog_names_every_table_and_chart_a_template_may_show(L25):
+    t, g = katalog.Tabel(L25), katalog.Gambar(L25)
+    assert t.rincian(ikk(L25, "layanan")).html == ""  # nothing to show: an empty block, no table
+    assert "<table" in t.ringkasan(judul="Ringkasan").html and "Ringkasan</caption>" in t.ringkasan(judul="Ringkasan").html
+    assert g.rencana_aksi(ikk(L25, "layanan")).html == ""
+    with pytest.raises(AttributeError, match="no table named 'rb_triwulan'"):
+        t.rb_triwulan()
+
+
 # ---- what lies behind each realisasi ------------------------------------------------------------------
-def test_rincian_tak_by_type(L):
-    spec = kinerja.tabel_rincian(L, "tindakan_administratif")
-    rows = _rows(spec)
-    assert rows[0][1:] == ["Deportasi", "30", "30", "100,00%"]
-    assert [r[-1] for r in rows[2:6]] == ["–"] * 4  # 0 of 0 per type: no percentage
-    assert rows[-1] == ["Jumlah", "31", "31", "100,00%"]
+def test_breakdown_names_come_from_rincian_csv(L24):
+    spec = kinerja.tabel_rincian(L24, "paspor_tepat_waktu")
+    assert spec["kolom"] == ["No", "Jenis paspor", "Permohonan yang diterima", "Permohonan yang diselesaikan tepat waktu",
+                             "Persentase"]
+    assert _rows(spec) == [["1", "Paspor biasa", "950", "900", "94,74%"], ["2", "Paspor elektronik", "50", "40", "80,00%"],
+                           ["Jumlah", "1.000", "940", "94,00%"]]
+    assert kinerja.tabel_rincian(L24, "pengaduan_tidak_selesai") is None  # a total only
 
 
-def test_rincian_services_uses_every_type(L):
-    spec = kinerja.tabel_rincian(L, "layanan")
-    assert len(spec["rows"]) == 5
-    assert _rows(spec)[-1] == ["Jumlah", "60.202", "55.153", "91,61%"]
-    assert _rows(spec)[0][-1] == "91,60%"  # DPRI alone
+def test_breakdown_without_words_for_it_says_jenis(contoh):
+    # a breakdown whose PK row leaves `rincian` empty: "jenis", never "nan" (an empty cell is NaN)
+    contoh.replace("indikator.csv", "permohonan yang diterima,jenis paspor", "permohonan yang diterima,")
+    L = contoh.laporan(2024)
+    i = ikk(L, "paspor_tepat_waktu")
+    assert i.ada_rincian and i.kata_rincian == "jenis"
+    spec = kinerja.tabel_rincian(L, i)
+    assert spec["judul"] == "Rincian menurut jenis, tahun 2024" and spec["kolom"][1] == "Jenis"
+    assert ikk(L, "ikm").kata_pembilang == ""  # a survey has no counts
 
 
-def test_rincian_pro_yustisia_has_no_case(L):
-    assert kinerja.tabel_rincian(L, "pro_yustisia") is None
+def test_cases_one_by_one(contoh):
+    contoh.append("kasus.csv", "2024,pengaduan_tidak_selesai,2,Kedua,,,", "2024,pengaduan_tidak_selesai,1,Pertama,WNA,"
+                  "Pasal 75,Deportasi")
+    L = contoh.laporan(2024)
+    assert ikk(L, "pengaduan_tidak_selesai").ada_kasus and not ikk(L, "paspor_tepat_waktu").ada_kasus
+    html = L.tabel_html(**kinerja.tabel_kasus(L, "pengaduan_tidak_selesai"))
+    rows = [[teks_html(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", r)] for r in re.findall(r"<tr>.*?</tr>", html)]
+    assert rows[1:] == [["1", "Pertama", "WNA", "Pasal 75", "Deportasi"], ["2", "Kedua", "–", "–", "–"]]  # empty: "–"
+    assert kinerja.tabel_kasus(L, "paspor_tepat_waktu") is None
 
 
-def test_formulas_written_out(L):
-    assert _teks(kinerja.rumus_realisasi(L, "layanan")).endswith("= 55.153 ÷ 60.202 × 100% = 91,61%")
-    assert _teks(kinerja.rumus_capaian(L, "layanan")).endswith("= 91,61% ÷ 90% × 100% = 101,79%")
-    # an index keeps four decimals so that the capaian can be recomputed by hand
-    assert "98,14 ÷ 25 = 3,9256" in _teks(kinerja.rumus_realisasi(L, "indeks_kesekretariatan"))
-    assert _teks(kinerja.rumus_capaian(L, "indeks_kesekretariatan")).endswith("3,9256 ÷ 3,10 × 100% = 126,63%")
-
-
-def test_rb_quarter_table_every_indicator_and_the_means(L):
-    spec = kinerja.tabel_rb_triwulan(L)
-    data_rows = [r for r in spec["rows"] if not isinstance(r, dict)]
-    assert len(data_rows) == L.fig["rb.tw1.jumlah_indikator"].value == 49
-    assert spec["kolom"][-4:] == ["TW I", "TW II", "TW III", "TW IV"]
-    assert _rows(spec)[-1] == ["Rata-rata capaian triwulan", "35,20%", "57,14%", "78,06%", "100,00%"]
-    groups = [r for r in spec["rows"] if isinstance(r, dict) and r.get("class") == "jumlah"]
-    assert len(groups) == 6  # the six RKT-RB sasaran
-
-
-def test_survey_score_index_grade(L):
-    assert _rows(kinerja.tabel_survei(L, "indeks_kesekretariatan")) == [["98,14", "3,93", "A", "Sangat Baik"]]
-    pita = kinerja.tabel_pita_ikm(L)
+def test_survey_value_scale_index_band(L25):
+    assert _rows(kinerja.tabel_survei(L25, "ikm_wilayah")) == [["3,45", "4", "3,45", "B", "Baik"]]
+    assert _rows(kinerja.tabel_survei(L25, "indeks_pengamanan")) == [["82,50", "100", "3,30", "B", "Baik"]]
+    pita = kinerja.tabel_pita_ikm(L25)
     assert _rows(pita)[0] == ["88,31 – 100,00", "3,5324 – 4,0000", "A", "Sangat Baik"]
-    assert pita["catatan"].startswith("Sumber: PermenPAN-RB 14/2017 tentang Survei Kepuasan Masyarakat;")
+    assert pita["catatan"] == "Sumber: PermenPAN-RB 14/2017 tentang Survei Kepuasan Masyarakat."
 
 
-# ---- history -----------------------------------------------------------------------------------------
-def test_history_of_services(L):
-    spec = kinerja.tabel_riwayat(L, "layanan")
-    rows = _rows(spec)
-    assert [r[0] for r in rows] == ["2020", "2021", "2022", "2023", "2024"]
-    assert rows[-1] == ["2024", "60.202", "55.153", "91,61%", "-1,81", "101,79%"]
-    assert [r[-1] for r in rows[:-1]] == ["–"] * 4  # no target before the report's year
-    assert rows[0][4] == "–"  # no year before the first
-    assert "tidak memuat target" in spec["catatan"]
+def test_history_table_of_a_survey_indicator(L25):
+    spec = kinerja.tabel_riwayat(L25, "ikm_wilayah")
+    assert spec["kolom"] == ["Tahun", "Nilai survei", "Skala", "Realisasi (indeks)", "Perubahan (poin)", "Capaian"]
+    assert _rows(spec) == [["2025", "3,45", "4", "3,45", "–", "104,55%"]]
 
 
-def test_history_of_nihil_indicator_says_nihil(L):
-    rows = _rows(kinerja.tabel_riwayat(L, "pro_yustisia"))
-    assert {r[3] for r in rows} == {"Nihil"}
-    assert not any("%" in c for r in rows for c in r)
+# ---- an indicator as the templates see it ------------------------------------------------------------------
+def test_formulas_written_out(L24, L25):
+    assert _teks(ikk(L24, "paspor_tepat_waktu").rumus_capaian) == "Capaian = 94,00% ÷ 95,00% × 100% = 98,95%"
+    assert _teks(ikk(L24, "pengaduan_tidak_selesai").rumus_capaian) == \
+        "Capaian = (2 × 5,00% − 4,00%) ÷ 5,00% × 100% = 120,00%"
+    assert _teks(ikk(L24, "kehadiran").rumus_capaian) == \
+        "Realisasi 97,92% berada di dalam rentang target 95,00–100,00%, sehingga capaian = 100,00%"
+    # an index keeps four decimals so that the capaian can be recomputed by hand
+    assert _teks(ikk(L25, "indeks_pengamanan").rumus_realisasi) == \
+        "Realisasi = nilai survei × 4 ÷ skala = 82,50 × 4 ÷ 100 = 3,3000, dibulatkan menjadi 3,30"
+    assert _teks(ikk(L25, "indeks_pengamanan").rumus_capaian) == "Capaian = 3,3000 ÷ 3,14 × 100% = 105,10%"
+    assert _teks(ikk(L25, "layanan").rumus_realisasi).endswith("= 1.900 ÷ 2.000 × 100% = 95,00%")
 
 
-def test_history_helpers(L):
-    assert kinerja.tahun_riwayat(L, "layanan") == [2020, 2021, 2022, 2023, 2024]
-    assert kinerja.tahun_terukur(L, "pro_yustisia") == []
-    assert kinerja.tahun_puncak(L, "layanan") == (2021, 2022)
-    assert kinerja.tahun_puncak(L, "indeks_kesekretariatan") is None  # measured once
-    assert kinerja.realisasi_tetap(L, "tindakan_administratif")
-    assert not kinerja.realisasi_tetap(L, "layanan")
-    assert kinerja.tahun_lalu_ada(L, "rencana_aksi_rb") == 2023
-    assert kinerja.tahun_lalu_ada(L, "indeks_kesekretariatan") is None
+def test_the_years_of_an_indicator(L24, L25):
+    neg = ikk(L25, "pengaduan_tidak_selesai")  # 7,5 % (2023), 4 % (2024), 5 % (2025)
+    assert neg.tahun_riwayat == neg.tahun_terukur == [2023, 2024, 2025]
+    assert (neg.tahun_tertinggi, neg.tahun_terendah) == (2023, 2024)
+    assert (neg.tahun_lalu, neg.arah, neg.arah_penyebut, neg.tetap) == (2024, "naik", "naik", False)
+    assert neg.rentang_riwayat == "2023–2025"
+    new = ikk(L25, "ikm_wilayah")  # measured once: no peak, no year before
+    assert (new.tahun_terukur, new.puncak, new.tahun_lalu, new.arah) == ([2025], None, None, "tetap")
+    assert ikk(L24, "pengaduan_tidak_selesai").tahun_riwayat == [2023, 2024]  # never a later year
 
 
-def test_words_for_comparisons(L):
-    assert teks.arah(L, "ikk.layanan.tahun.2024.perubahan") == "turun"
-    assert teks.arah(L, "ikk.tindakan_administratif.tahun.2024.perubahan") == "tetap"
-    assert teks.arah_antara(L, "anggaran.tahun.2023.pagu", "anggaran.pagu") == "naik"
-    assert teks.banding(L, "ikk.layanan.capaian", "ikk.layanan.target") == "lebih tinggi"
-    assert teks.banding(L, "ikk.layanan.capaian", "ikk.layanan.rata_rata_nasional") == "tidak dapat dibandingkan"
-    assert teks.status_nilai(L, "ikk.layanan.capaian_renstra") == "tercapai"
-    assert kinerja.akhir_renstra(L) and kinerja.periode_renstra(L) == "2020–2024"
-    assert kinerja.kata_hitung(L, "pro_yustisia") == ("kasus yang ditindaklanjuti", "kasus yang ditangani")
+def test_the_same_realisasi_every_year(contoh):
+    contoh.replace("realisasi.csv", "2023,pengaduan_tidak_selesai,seluruh,3,40", "2023,pengaduan_tidak_selesai,seluruh,4,100")
+    i = ikk(contoh.laporan(2024), "pengaduan_tidak_selesai")  # 4 of 100 and 2 of 50: 4 % both years
+    assert (i.tetap, i.arah, i.arah_penyebut) == (True, "tetap", "turun")
 
 
-def test_budget_state_per_indicator(L):
-    assert kinerja.keadaan_anggaran(L, "pro_yustisia") == "tidak_terserap"
-    assert kinerja.keadaan_anggaran(L, "indeks_kesekretariatan") == "pagu_nol"
-    assert kinerja.keadaan_anggaran(L, "layanan") == "terserap"
-    assert not kinerja.terserap_penuh(L, "layanan")
+def test_national_average_in_words(contoh):
+    # layanan 105,56 %: above 95, below 200, the same as 105,56 at two decimals
+    for rata, kata in (("95", "berada di atas rata-rata nasional"), ("200", "berada di bawah rata-rata nasional"),
+                       ("105.56", "sama dengan rata-rata nasional")):
+        contoh.write("rata_rata_nasional.csv", f"tahun,indikator,rata_rata,keterangan\n2025,layanan,{rata},\n")
+        i = ikk(contoh.laporan(2025), "layanan")
+        assert i.ada_rata_rata and i.banding_kata == kata
+    assert ikk(contoh.laporan(2025), "ikm_wilayah").banding_kata == "belum dapat dibandingkan dengan rata-rata nasional"
 
 
-def test_national_average_when_known(workspace):
-    workspace.replace("rata_rata_nasional.csv", "2024,layanan,,belum tersedia", "2024,layanan,95,")
-    L = Laporan(2024, "kanim-pamekasan", str(workspace.data), str(workspace.params))
-    assert teks.banding(L, "ikk.layanan.capaian", "ikk.layanan.rata_rata_nasional") == "lebih tinggi"
-    assert teks.diketahui(L, "ikk.layanan.banding_nasional")
+def test_budget_behind_an_indicator(L24, L25):
+    paspor = ikk(L24, "paspor_tepat_waktu")  # 140.000.000 of 150.000.000 = 93,33 %
+    assert (paspor.anggaran, paspor.terserap_penuh) == ("terserap", False)
+    assert ikk(L24, "pengaduan_tidak_selesai").anggaran == "pagu_nol"
+    assert ikk(L24, "kehadiran").anggaran == "tidak_ada" and ikk(L25, "layanan").anggaran == "tidak_ada"
 
 
-# ---- B. budget ---------------------------------------------------------------------------------------
+def test_narasi_of_an_indicator_defaults_to_empty_lists(L25):
+    assert ikk(L25, "layanan").narasi["faktor_keberhasilan"] == ["Antrean daring dipakai oleh sebagian besar pemohon."]
+    assert ikk(L25, "ikm_wilayah").narasi == {"faktor_keberhasilan": [], "kendala": [], "solusi": [],
+                                             "program_pendukung": []}
+
+
+# ---- B. budget (2024 data) ---------------------------------------------------------------------------------
 def test_budget_by_sasaran_with_total_and_undivided_part(L):
     spec = anggaran.tabel_anggaran_sasaran(L)
     assert _row_with(spec, "Jumlah seluruh sasaran")[1:] == ["Rp26.361.040.000", "Rp25.498.487.763", "96,73%"]
     assert _row_with(spec, "tidak dirinci")[1:] == ["Rp1.018.958.000", "–", "–"]
     assert _row_with(spec, "Pagu DIPA")[1] == "Rp27.379.998.000"
     assert _row_with(spec, "Indeks Kepuasan")[1:] == ["Rp0", "Rp0", "–"]  # pagu 0: no percentage
-    assert anggaran.realisasi_sasaran_melebihi_dipa(L)
 
 
 def test_budget_by_jenis_belanja_every_year(L):
@@ -201,25 +218,25 @@ def test_budget_by_jenis_belanja_every_year(L):
 
 
 def test_funds_and_abt(L):
-    assert anggaran.sumber_dana(L) == ["rm", "pnbp"]
+    assert [_teks(x) for x in anggaran.rincian_sumber_dana(L)] == [
+        "Rupiah Murni (RM) sebesar Rp4.619.707.000", "Penerimaan Negara Bukan Pajak (PNBP) sebesar Rp22.760.291.000"]
     assert anggaran.abt_menambah_pk_awal(L)  # 12.744.702.000 + 14.635.296.000 = 27.379.998.000
 
 
 def test_pnbp_by_account_and_year(L):
     spec = anggaran.tabel_pnbp(L)
     rows = _rows(spec)
-    assert rows[0][:2] == ["425211", "Pendapatan Paspor"]  # the largest account first
-    assert rows[0][2:] == ["–", "17.734.500.000", "21.128.300.000", "24.499.950.000"]
+    assert rows[0] == ["425211", "Pendapatan Paspor", "–", "17.734.500.000", "21.128.300.000", "24.499.950.000"]
     assert rows[-1] == ["Jumlah", "741.105", "18.575.633.926", "22.230.176.000", "25.286.032.800"]
-    assert anggaran.pnbp_tahun_tanpa_akun_utama(L) == ("Pendapatan Paspor", [2021])
+    assert anggaran.akun_pnbp_utama(L) == ("425211", "Pendapatan Paspor")  # the largest account of the year
 
 
-# ---- C. budget performance ------------------------------------------------------------------------------
+# ---- C. budget performance (2024 data) ------------------------------------------------------------------------
 def test_smart_table(L):
     spec = anggaran.tabel_smart(L)
-    assert [r[0] for r in _rows(spec)] == ["2021", "2022", "2023"]
-    assert _rows(spec)[0][:2] == ["2021", "88,50"]
-    assert "belum terkonfirmasi" in spec["catatan"]
+    assert [r[:2] for r in _rows(spec)] == [["2021", "88,50"], ["2022", "99,35"], ["2023", "97,19"]]
+    assert spec["catatan"] == ("Bobot penilaian SMART: capaian keluaran 43,5%, penyerapan 28,6%, efisiensi 18,2%, "
+                               "dan konsistensi 9,7%. Nilai pada tabel dikutip dari aplikasi SMART.")
 
 
 def test_ikpa_table(L):
@@ -232,7 +249,7 @@ def test_ikpa_table(L):
     assert _row_with(spec, "Dispensasi") == ["Dispensasi SPM (pengurang)", "1,00"]
     assert anggaran.aspek_ikpa_terendah(L) == ("perencanaan", "Kualitas Perencanaan Anggaran")
     assert anggaran.komponen_ikpa_di_bawah(L) == ["revisi_dipa", "deviasi_halaman_iii", "penyerapan_anggaran",
-                                           "belanja_kontraktual"]
+                                                  "belanja_kontraktual"]
 
 
 def test_budget_performance_by_year(L):
@@ -241,14 +258,23 @@ def test_budget_performance_by_year(L):
     assert rows[-1] == ["2024", "–", "88,44", "88,44"]
 
 
-# ---- D. other results ----------------------------------------------------------------------------------
+def test_no_budget_score_tables_for_a_year_without_them(L25):
+    assert anggaran.tahun_smart(L25) == [] and anggaran.tahun_ikpa(L25) == [] and anggaran.tahun_pnbp(L25) == []
+    assert anggaran.jenis_belanja_puncak(L25) is None
+
+
+# ---- D. other results (2024 data) ------------------------------------------------------------------------------
 def test_other_results(L):
     assert len(lainnya.penghargaan(L)) == 3
-    assert any("tidak tercatat" in x for x in lainnya.penghargaan(L))  # WBBM: no year
     assert [r[0] for r in _rows(lainnya.tabel_capaian_lain(L))] == [
         "Penyerapan Anggaran Belanja Tambahan tepat waktu", "Kontribusi terhadap Rencana Aksi Percepatan PK Wilayah"]
-    assert [i["nama"] for i in lainnya.inovasi(L, "inovasi_kantor")] == ["Sakera", "Silopasrah", "Simbol"]
+    assert lainnya.nama_inovasi(L, "inovasi_kantor") == ["Sakera", "Silopasrah", "Simbol"]
     assert len(lainnya.tabel_inovasi(L)["rows"]) == 8
+
+
+def test_nothing_else_recorded(L25):
+    assert lainnya.penghargaan(L25) == [] and lainnya.tabel_capaian_lain(L25) is None
+    assert lainnya.tabel_inovasi(L25) is None
 
 
 def test_small_helpers():
@@ -257,112 +283,3 @@ def test_small_helpers():
     assert teks.rentang_tahun([2024, 2020]) == "2020–2024" and teks.rentang_tahun([2024]) == "2024"
     assert teks.tahun_sebelumnya(2024) == 2023
     assert teks.pertama_terakhir([1, 2, 3]) == (1, 3)
-
-
-# ---- the notebook --------------------------------------------------------------------------------------
-_ARITMETIKA = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow, ast.MatMult)
-
-
-def _is_text(node: ast.AST) -> bool:
-    return isinstance(node, ast.JoinedStr) or (isinstance(node, ast.Constant) and isinstance(node.value, str))
-
-
-def _arithmetic(src: str) -> list[str]:
-    """Arithmetic in a code cell: an operator between anything but text (``"a" + f(x)`` joins
-    text), a signed number, a number literal, or a call that computes."""
-    found = []
-    for node in ast.walk(ast.parse(src)):
-        if isinstance(node, ast.BinOp) and isinstance(node.op, _ARITMETIKA):
-            if not (isinstance(node.op, ast.Add) and (_is_text(node.left) or _is_text(node.right)
-                                                       or isinstance(node.left, ast.BinOp))):
-                found.append(ast.unparse(node)[:60])
-        elif isinstance(node, ast.AugAssign) or (isinstance(node, ast.UnaryOp) and not isinstance(node.op, ast.Not)):
-            found.append(ast.unparse(node)[:60])
-        elif isinstance(node, ast.Constant) and isinstance(node.value, int | float) and not isinstance(node.value, bool):
-            found.append(repr(node.value))
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in (
-                "sum", "round", "abs", "len", "min", "max", "float", "int"):
-            found.append(ast.unparse(node)[:60])
-    return found
-
-
-def _forbidden_words() -> list[str]:
-    """Office-, person- and indicator-specific text that must come from data, never be typed."""
-    office = DATA_DIR / "kanim-pamekasan"
-    kantor = yaml.safe_load((office / "kantor.yaml").read_text(encoding="utf-8"))
-    words = [kantor["nama"], kantor["nama_singkat"], kantor["kota"], kantor["kepala"]["nama"]]
-    for name, col in (("pegawai.csv", "nama"), ("indikator.csv", "indikator"), ("sasaran.csv", "sasaran"),
-                      ("kabupaten.csv", "kabupaten"), ("layanan_jenis.csv", "nama"), ("tak_jenis.csv", "nama")):
-        with (office / name).open(encoding="utf-8") as f:
-            words += [r[col] for r in csv.DictReader(f)]
-    codes = []
-    with (office / "indikator.csv").open(encoding="utf-8") as f:
-        codes += [r["kode"] for r in csv.DictReader(f)]
-    return sorted({w for w in words if w}), sorted(set(codes))
-
-
-def test_arithmetic_detector():
-    assert _arithmetic("x = year - 1") == ["year - 1", "1"]
-    assert _arithmetic("y = a + b") == ["a + b"]
-    assert _arithmetic("z = sum(v)") == ["sum(v)"]
-    assert _arithmetic("w = xs[-1]") == ["-1", "1"]
-    assert _arithmetic("L.md(f'{a}' + teks.daftar(b))") == []
-    assert _arithmetic("L.md('a' 'b' + teks.daftar(b) + 'c')") == []
-
-
-def test_notebook_has_no_arithmetic_and_no_literal_facts():
-    nb = nbformat.read(NOTEBOOK, as_version=4)
-    words, codes = _forbidden_words()
-    problems = []
-    for cell in nb.cells:
-        if {"parameters", "injected-parameters"} & set(cell.metadata.get("tags", [])):
-            continue
-        src = cell.source
-        if cell.cell_type == "code":
-            problems += [f"{cell.id}: arithmetic {x}" for x in _arithmetic(src)]
-            problems += [f"{cell.id}: indicator code {c!r}" for c in codes if re.search(rf"['\"]{c}['\"]", src)]
-        else:
-            problems += [f"{cell.id}: {m}" for m in re.findall(r"\d\s*[-+*/×÷:]\s*\d", src)]
-        problems += [f"{cell.id}: year {m}" for m in re.findall(r"\b(?:19|20)\d\d\b", src)]
-        problems += [f"{cell.id}: typed {w!r}" for w in words if w.lower() in src.lower()]
-    assert not problems, "\n".join(problems)
-
-
-def test_notebook_cells_tagged_with_stable_ids_and_no_outputs():
-    nb = nbformat.read(NOTEBOOK, as_version=4)
-    ids = [c.id for c in nb.cells]
-    assert ids == [f"03_akuntabilitas_kinerja-{i}" for i in range(len(ids))]
-    assert "parameters" in nb.cells[0].metadata.get("tags", [])
-    for c in nb.cells[1:]:
-        if c.cell_type == "code":
-            assert "remove-input" in c.metadata.get("tags", []), c.id
-            # outputs are the golden reference (lkjip golden); only tags are checked here
-    h1 = [line for c in nb.cells if c.cell_type == "markdown" for line in c.source.splitlines()
-          if line.startswith("# ")]
-    assert h1 == ["# BAB III AKUNTABILITAS KINERJA"]
-    h2 = [line for c in nb.cells if c.cell_type == "markdown" for line in c.source.splitlines()
-          if line.startswith("## ")]
-    assert [h[:5] for h in h2] == ["## A.", "## B.", "## C.", "## D."]
-
-
-def test_notebook_runs_and_every_shown_figure_is_traceable(monkeypatch):
-    """Run the chapter's code cells in-process; collect what they show."""
-    nb = nbformat.read(NOTEBOOK, as_version=4)
-    shown: list[str] = []
-    monkeypatch.setattr(report, "_tampilkan", lambda h, polos: shown.append(h))
-    monkeypatch.setattr(Laporan, "md", lambda self, text: shown.append(report._periksa(text, "md")))
-    ns: dict = {}
-    for c in nb.cells:
-        if c.cell_type == "code":
-            exec(compile(c.source, c.id, "exec"), ns)  # noqa: S102 - the chapter's own cells
-    text = "\n".join(shown)
-    plain = re.sub(r"<[^>]+>", " ", text)
-    assert not re.search(r"\b(nan|None|NaN)\b|\.\.\.\s*%", plain)
-    # the nihil indicator: its realisasi and capaian are never shown as a number (0 %)
-    assert not re.search(r'data-fig="ikk\.pro_yustisia\.(tahun\.\d+\.)?(realisasi|capaian)', text)
-    assert text.count('<span class="nomor">Tabel</span>') >= 19
-    assert text.count('<span class="nomor">Gambar</span>') >= 7
-    assert "belum tersedia" in plain  # the national average is not known: said in words
-    assert "nihil" in plain.lower()
-    failed = [c for c in check_rendered(text, ns["L"].fig) if not c.ok]
-    assert not failed, failed

@@ -13,21 +13,22 @@ from lkjip.present.tabel import KOSONG, Sel
 
 
 @pytest.fixture
-def shown(monkeypatch):
-    """What the primitives display, as a list of mime bundles (no IPython display needed)."""
-    out: list[dict] = []
-    import lkjip.present.laporan as r
+def shown(shell):
+    """What the primitives display (mime bundles), captured from the IPython shell."""
+    from IPython.utils.capture import capture_output
 
-    monkeypatch.setattr(r, "_tampilkan", lambda html_text, polos: out.append(
-        {"text/html": html_text, "text/plain": polos}))
+    class Shown:
+        def __init__(self, cap):
+            self.cap = cap
 
-    def md(obj):
-        out.append({"text/markdown": obj.data})
+        def __getitem__(self, i):
+            return self.cap.outputs[i].data
 
-    import IPython.display
+        def __len__(self):
+            return len(self.cap.outputs)
 
-    monkeypatch.setattr(IPython.display, "display", lambda obj, **kw: md(obj))
-    return out
+    with capture_output() as cap:
+        yield Shown(cap)
 
 
 def test_tabel_structure(shown):
@@ -109,13 +110,35 @@ def test_gambar_inline_svg_deterministic_and_closed(shown):
     assert len(ids) == len(set(ids))
 
 
-def test_md_and_text_refuse_missing_values(shown):
+def test_md_renders_the_chapters_markdown_and_refuses_missing_values(shown):
     L = Laporan(2024)
     L.md("""
-        Capaian **96,62%**.
-    """)
-    assert shown == [{"text/markdown": "Capaian **96,62%**."}]
+Capaian **96,62%**.
+
+## Judul
+
+- satu
+- dua
+""")
+    assert [shown[i]["text/html"] for i in range(len(shown))] == ["<p>Capaian <strong>96,62%</strong>.</p>", "<h2>Judul</h2>",
+                                               "<ul>\n<li>satu</li>\n<li>dua</li>\n</ul>"]
     for bad in ("Capaian None", "Capaian nan%", "nilai NaN"):
         with pytest.raises(BuildError, match="missing value"):
             L.md(bad)
     L.md("Nonaktif dan Nanas tidak apa-apa")  # words that merely start so
+    assert shown[-1]["text/html"] == "<p>Nonaktif dan Nanas tidak apa-apa</p>"
+
+
+def test_teks_prints_figures_traced_and_refuses_what_is_not_a_figure(shown):
+    from lkjip.present.template import TemplateError
+
+    L = Laporan(2024)
+    L.teks("Pegawai {{ v('pegawai.jumlah') | terbilang }} orang; tahun {{ tahun }}.")
+    assert shown[-1]["text/html"] == ('<p>Pegawai <span class="angka" data-fig="pegawai.jumlah" '
+                                      'data-fmt="terbilang:0">38 (tiga puluh delapan)</span> orang; tahun 2024.</p>')
+    assert shown[-1]["text/plain"] == "Pegawai 38 (tiga puluh delapan) orang; tahun 2024."
+    for bad, why in (("{{ nilai('anggaran.persen') }}", "registry"), ("{{ tidak_ada }}", "undefined"),
+                     ("{{ kantor }}", "dict"), ("{{ none }}", "None")):
+        with pytest.raises(TemplateError, match=why):
+            L.pakai(none=None)
+            L.teks(bad)
