@@ -77,7 +77,7 @@ def generate(out: Path, n: int, seed: int = 1, year: int = 2025) -> list[str]:
         f"# Synthetic offices (made up)\n\nWritten by `lkjip sintetis --n {n} --seed {seed} --year {year}`.\n"
         "Every office here is invented: names, staff, Perjanjian Kinerja and every number. They belong to\n"
         "no real office and must never be mixed with real data. Build them with\n"
-        f"`lkjip batch --year {year} --data-root {out}`.\n", encoding="utf-8")
+        f"`lkjip batch --year {year} --data-root <this folder>`.\n", encoding="utf-8")
     return ids
 
 
