@@ -226,8 +226,8 @@ TABLES: dict[str, Table] = {t.name: t for t in [
                                          checks=(pa.Check.ge(0, error="a number of 0 or more"),)),
         C("keterangan", nullable=True),
     ], ("tahun", "indikator")),
-    # written by `lkjip batch --banding`: the mean capaian of the batch's offices sharing the
-    # indicator; `kelompok` names the group as printed after "rata-rata" ("nasional" only for a
+    # written by `lkjip batch --banding`: the mean capaian of the batch's offices that measured
+    # the indicator; `kelompok` names the group as printed after "rata-rata" ("nasional" only for a
     # batch declared national)
     _t("banding", [
         TAHUN, C("indikator", "code"), C("kelompok"), C("jumlah_kantor", "ordinal"),
