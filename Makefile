@@ -18,7 +18,7 @@ ifneq ($(shell cat $(MADE_WITH) 2>/dev/null),$(PYTHON))
   $(shell rm -f $(STAMP))
 endif
 
-.PHONY: setup report test test-office lab golden bench lint clean sysdeps sysdeps-office referensi checker
+.PHONY: setup report test test-office lab golden bench bench-batch lint clean sysdeps sysdeps-office referensi checker
 
 setup: $(STAMP)
 
@@ -98,6 +98,11 @@ golden: setup
 
 bench: setup
 	$(BIN)/python benchmarks/bench_build.py
+
+# 20 synthetic offices, HTML and PDF: a shell loop of `lkjip build` vs `lkjip batch` on the local
+# cluster vs `lkjip batch --scheduler` on a separately started dask scheduler + worker (3 rounds)
+bench-batch: setup
+	$(BIN)/python benchmarks/bench_batch.py
 
 lint: setup
 	$(BIN)/ruff check lkjip tests benchmarks

@@ -19,6 +19,8 @@ COMMANDS = {
     "kesiapan": "lkjip.cli:cli_kesiapan",
     "golden": "lkjip.cli:cli_golden",
     "tahun-baru": "lkjip.inputs.tahun_baru:cli_tahun_baru",
+    "batch": "lkjip.batch.driver:cli_batch",
+    "sintetis": "lkjip.cli:cli_sintetis",
 }
 
 
@@ -64,6 +66,27 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("kesiapan", help="check the report against the SAKIP evaluation criteria (kesiapan.html)")
     _common(p)
     p.add_argument("--out", type=Path, default=None, help="build folder (default: the repository's build/)")
+    p = sub.add_parser("batch", help="build every office of a data root on Dask, and the consolidated edition")
+    p.set_defaults(year_required=True)
+    p.add_argument("--year", type=int, default=None, help="reporting year")
+    p.add_argument("--data-root", type=Path, required=True,
+                   help="one folder per office: <office>/data/<office>/ and <office>/params/")
+    p.add_argument("--offices", default=None, help="comma-separated office ids (default: every office)")
+    p.add_argument("--format", default="html,pdf", help="comma-separated: html, pdf, docx (default: html,pdf)")
+    p.add_argument("--out", type=Path, default=None,
+                   help="output root: <out>/<office>/<year>/ and <out>/_gabungan/<year>/ (default: build/)")
+    p.add_argument("--workers", type=int, default=None, help="Dask workers of the local cluster (default: cores)")
+    p.add_argument("--scheduler", default=None, help="an existing Dask scheduler, e.g. tcp://HOST:8786")
+    p.add_argument("--banding", action="store_true",
+                   help="compare each office's capaian with the batch average in BAB III (analysis d)")
+    p.add_argument("--nama", default=None, help="the batch's name as printed (default: batch.yaml, else the folder)")
+    p.add_argument("--quiet", action="store_true", help="no progress display")
+
+    p = sub.add_parser("sintetis", help="write N made-up offices for tests and benchmarks")
+    p.add_argument("--n", type=int, default=20, help="how many offices (default 20)")
+    p.add_argument("--seed", type=int, default=1, help="seed (the same seed gives the same offices)")
+    p.add_argument("--year", type=int, default=2025, help="reporting year (default 2025)")
+    p.add_argument("--out", type=Path, required=True, help="an empty folder (or one of synthetic offices)")
 
     p = sub.add_parser("golden", help="re-execute the notebooks in place as the nbval reference")
     _common(p)
@@ -221,6 +244,13 @@ def closing_lines(result: object, year: int, formats: tuple[str, ...]) -> list[s
         lines.append(f"    - {label}: terbitan {printed}, hasil hitung {computed}")
     lines.append(f"  Rinciannya, angka demi angka: {where}")
     return lines
+def cli_sintetis(args: argparse.Namespace) -> int:
+    """``lkjip sintetis``: made-up offices, laid out for ``lkjip batch``."""
+    from lkjip.batch.sintetis import generate
+
+    ids = generate(args.out, args.n, args.seed, args.year)
+    print(f"{len(ids)} kantor sintetis di {args.out}: {ids[0]} .. {ids[-1]}", file=sys.stderr)
+    return 0
 
 
 def cli_golden(args: argparse.Namespace) -> int:

@@ -11,7 +11,7 @@ from pathlib import Path
 import lkjip
 
 PACKAGE = Path(lkjip.__file__).resolve().parent
-STAGES = ["inputs", "calc", "figures", "present", "audit", "build"]
+STAGES = ["inputs", "calc", "figures", "present", "audit", "build", "batch"]
 BASE = {"lkjip", "lkjip.errors", "lkjip.paths"}  # below every stage
 
 

@@ -160,6 +160,10 @@ def consistency_checks(figs: dict[str, Any], rules: Any, indikator: list[dict[st
         cap = figs.get(f"{p}.capaian")
         st = "nihil" if cap is None else ("tercapai" if cap >= threshold - 1e-9 else "tidak_tercapai")
         c.eq("status mengikuti capaian", f"{p}.status", st, [f"{p}.capaian"], f"threshold {threshold:g}")
+        if f"{p}.banding_kelompok" in figs:
+            c.eq("banding = capaian / rata-rata kelompok", f"{p}.banding_kelompok",
+                 _ratio(figs.get(f"{p}.capaian"), figs.get(f"{p}.rata_rata_kelompok")),
+                 [f"{p}.capaian", f"{p}.rata_rata_kelompok"], "capaian / rata-rata kelompok × 100")
         c.eq(
             "realisasi tahun ini = realisasi seri",
             f"{p}.realisasi",

@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -81,12 +82,15 @@ class BuildResult:
 class Progress:
     """The progress display: one line per step, on ``stream`` (None: silent)."""
 
-    def __init__(self, stream: TextIO | None):
+    def __init__(self, stream: TextIO | None, on_step: Callable[[Step], None] | None = None):
         self.stream = stream
+        self.on_step = on_step
         self.steps: list[Step] = []
 
     def __call__(self, step: Step) -> None:
         self.steps.append(step)
+        if self.on_step is not None:
+            self.on_step(step)
         if self.stream is not None:
             note = f"  ({step.note})" if step.note else ""
             print(f"  {step.name:<34} {step.status:<9} {step.seconds:6.2f} s{note}", file=self.stream, flush=True)
@@ -100,7 +104,8 @@ def build(year: int, *, formats: tuple[str, ...] = DEFAULT_FORMATS, data_dir: Pa
           params_dir: Path | None = None, out_dir: Path | None = None, rekonsiliasi: bool = False,
           use_cache: bool = True, progress: TextIO | None = None, chapter_list: list[Chapter] | None = None,
           notebooks_dir: Path = NOTEBOOKS_DIR, workers: int | None = None, figures: bool = True,
-          audit: bool = True) -> BuildResult:
+          audit: bool = True, on_step: Callable[[Step], None] | None = None,
+          pool: Any = None) -> BuildResult:
     """Build the report of ``year`` into ``<out_dir>/<year>/``.
 
     Parameters
@@ -122,6 +127,12 @@ def build(year: int, *, formats: tuple[str, ...] = DEFAULT_FORMATS, data_dir: Pa
     figures, audit
         Whether to write figures.json, and to run the audit and the readiness check (which
         need the figures).
+    on_step
+        Called with every step as it ends (a batch shows its offices' progress with it).
+    pool
+        A :class:`lkjip.build.kernels.Pool` whose kernels run the chapters and stay open after
+        the build (a batch keeps one per worker, warm across offices); None: kernels of this
+        build's own, closed at its end.
     """
     t0 = time.perf_counter()
     formats = tuple(formats)
@@ -137,7 +148,7 @@ def build(year: int, *, formats: tuple[str, ...] = DEFAULT_FORMATS, data_dir: Pa
                              "(the chapter list is lkjip/build/chapters.py)")
     out = Path(out_dir or BUILD_DIR)
     final = out / str(year)
-    show = Progress(progress)
+    show = Progress(progress, on_step)
     with folder.lock(out, year, progress):
         folder.remove_leftovers(out, year)
         src = sources.gather(year, data_dir, params_dir)
@@ -145,7 +156,7 @@ def build(year: int, *, formats: tuple[str, ...] = DEFAULT_FORMATS, data_dir: Pa
         with folder.staging(out, year) as tmp:
             show.say(f"lkjip build {year} -> {final}")
             notebooks = run.chapters(chs, Path(notebooks_dir), tmp, out, workers or default_workers(),
-                                     compute_figures=figures or audit)
+                                     compute_figures=figures or audit, pool=pool)
             html_bytes = run.html(chs, notebooks)
             if "html" in formats:
                 (tmp / f"lkjip-{year}.html").write_bytes(html_bytes)
@@ -196,7 +207,7 @@ class _Run:
 
     # ---- chapters -------------------------------------------------------------------------
     def chapters(self, chs: list[Chapter], notebooks_dir: Path, tmp: Path, out: Path, workers: int,
-                 compute_figures: bool) -> list[tuple[Chapter, bytes]]:
+                 compute_figures: bool, pool: Any = None) -> list[tuple[Chapter, bytes]]:
         """Every chapter's executed notebook (bytes), from the cache or from the kernels (while
         they work, this process computes the figures)."""
         from lkjip.build.kernels import Job, Pool
@@ -227,7 +238,9 @@ class _Run:
             self.show(Step(d.job.name, "executed", d.seconds, reasons.get(d.job.name, "")))
 
         if jobs:
-            pool = Pool(min(workers, len(jobs)), cwd=notebooks_dir)
+            own = pool is None
+            if own:
+                pool = Pool(min(workers, len(jobs)), cwd=notebooks_dir)
             try:
                 pool.start(jobs, on_done=done)
                 if compute_figures:
@@ -241,7 +254,8 @@ class _Run:
                 self.show(Step(f.name, "failed", 0.0))
                 raise ChapterError(f) from None
             finally:
-                pool.close()
+                if own:
+                    pool.close()
         notebooks = [(ch, results[ch.notebook]) for ch in chs]
         for ch, data in notebooks:
             (tmp / "notebooks" / ch.notebook).write_bytes(data)

@@ -191,7 +191,11 @@ class Pool:
         self._stop = threading.Event()
 
     def start(self, jobs: list[Job], on_done: Callable[[Done], None] | None = None) -> None:
-        """Start the kernels and the jobs; returns at once."""
+        """Start the kernels and the jobs; returns at once. A pool may run several lists of jobs
+        one after the other (its kernels stay up in between), unless one of them failed."""
+        if self._stop.is_set():
+            raise BuildError("a kernel pool whose chapter failed cannot run more chapters: close it")
+        self._results = []
         todo = deque(jobs)
         lock = threading.Lock()
 

@@ -89,6 +89,20 @@ def _target(row: Any) -> Any:
     return as_number(row.target)
 
 
+def _kelompok(s: Sink, F: Figures, p: str, name: str, cap: Any, row: Any) -> None:
+    """The indicator against the mean capaian of a group of offices (banding.csv)."""
+    from lkjip.calc import kinerja
+
+    src = f"banding.csv[tahun={F.year},indikator={row.indikator}]"
+    s.add(f"{p}.kelompok", str(row.kelompok), "kategori", f"Kelompok pembanding {name}", [src])
+    s.add(f"{p}.jumlah_kantor_kelompok", int(row.jumlah_kantor), "jumlah",
+          f"Jumlah kantor kelompok pembanding {name}", [src])
+    rata = s.add(f"{p}.rata_rata_kelompok", as_number(row.rata_rata), "persen",
+                 f"Rata-rata capaian {row.kelompok} {name}", [src], f"{int(row.jumlah_kantor)} kantor")
+    s.add(f"{p}.banding_kelompok", kinerja.banding_nasional(cap, rata), "persen",
+          f"Capaian dibanding rata-rata {row.kelompok} {name}", [f"{p}.capaian", f"{p}.rata_rata_kelompok"])
+
+
 def ikk(F: Figures, s: Sink) -> None:
     from lkjip.calc import kinerja, riwayat
     from lkjip.calc.indeks import mutu_ikm, skor_100
@@ -97,6 +111,7 @@ def ikk(F: Figures, s: Sink) -> None:
     ind = F.indikator()
     s.add("ikk.jumlah", len(ind), "jumlah", "Jumlah indikator kinerja kegiatan", [f"indikator.csv[tahun={F.year}]"])
     avg = F.this_year("rata_rata_nasional").set_index("indikator")["rata_rata"].to_dict()
+    group = {r.indikator: r for r in F.this_year("banding").itertuples(index=False)}
     for row in ind.itertuples(index=False):
         code, name = row.kode, row.indikator
         p = f"ikk.{code}"
@@ -139,6 +154,8 @@ def ikk(F: Figures, s: Sink) -> None:
               [f"rata_rata_nasional.csv[tahun={F.year},indikator={code}]"], "" if rata is not None else "belum tersedia")
         s.add(f"{p}.banding_nasional", kinerja.banding_nasional(cap, rata), "persen",
               f"Capaian dibanding rata-rata nasional {name}", [f"{p}.capaian", f"{p}.rata_rata_nasional"])
+        if code in group:  # lkjip batch --banding: the batch's mean capaian
+            _kelompok(s, F, p, name, cap, group[code])
         if row.jenis_realisasi == "indeks_survei" and f"{p}.nilai_survei" in s.items:
             skor = skor_100(s.items[f"{p}.nilai_survei"].value, s.items[f"{p}.skala"].value)
             m = mutu_ikm(skor, rules=rules)

@@ -86,7 +86,8 @@ class CrossChecks(PkChecks, Kelengkapan):
         anywhere = {-1: set().union(*known.values())} if known else {}
         for name, codes in (("anggaran_indikator", known), ("kasus", known),
                             ("rencana_aksi_triwulan", known), ("realisasi", anywhere),
-                            ("survei", anywhere), ("rata_rata_nasional", anywhere)):
+                            ("survei", anywhere), ("rata_rata_nasional", anywhere),
+                            ("banding", known)):
             if self.has(name):
                 self._check_codes(name, "indikator", codes, "kode indikator",
                                   self.shown["indikator"])

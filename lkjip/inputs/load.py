@@ -42,6 +42,7 @@ FILES: dict[str, str] = {
     "rencana_aksi_triwulan": "rencana_aksi_triwulan.csv",
     "survei": "survei.csv",
     "rata_rata_nasional": "rata_rata_nasional.csv",
+    "banding": "banding.csv",
     "anggaran_jenis_belanja": "anggaran_jenis_belanja.csv",
     "anggaran_sumber_dana": "anggaran_sumber_dana.csv",
     "anggaran_tambahan": "anggaran_tambahan.csv",
@@ -146,6 +147,7 @@ class Inputs:
         rencana_aksi_triwulan: pd.DataFrame
         survei: pd.DataFrame
         rata_rata_nasional: pd.DataFrame
+        banding: pd.DataFrame
         anggaran_jenis_belanja: pd.DataFrame
         anggaran_sumber_dana: pd.DataFrame
         anggaran_tambahan: pd.DataFrame

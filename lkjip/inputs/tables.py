@@ -164,7 +164,7 @@ class Table:
 # Tables an office may lack (no file, or only the header): the report then leaves the part out or
 # says in a sentence that the data is not there. The others are the office's profile and its PK.
 OPTIONAL = {"pk_anggaran", "pk_lampiran", "realisasi", "rincian", "kasus", "rencana_aksi_triwulan",
-            "survei", "rata_rata_nasional", "anggaran_jenis_belanja", "anggaran_sumber_dana",
+            "survei", "rata_rata_nasional", "banding", "anggaran_jenis_belanja", "anggaran_sumber_dana",
             "anggaran_tambahan", "anggaran_sasaran", "anggaran_indikator", "pnbp", "pnbp_target",
             "smart", "ikpa", "nka"}
 
@@ -278,6 +278,13 @@ TABLES: dict[str, Table] = {t.name: t for t in [
             pa.Check.ge(0, error=said("capaian rata-rata 0 atau lebih",
                                       "capaian tidak bisa negatif: periksa angkanya")),)),
         C("keterangan", nullable=True),
+    ], ("tahun", "indikator")),
+    # written by `lkjip batch --banding`: the mean capaian of the batch's offices that measured
+    # the indicator; `kelompok` names the group as printed after "rata-rata" ("nasional" only for a
+    # batch declared national)
+    _t("banding", [
+        TAHUN, C("indikator", "code"), C("kelompok"), C("jumlah_kantor", "ordinal"),
+        C("rata_rata", "number", checks=(pa.Check.ge(0, error="a number of 0 or more"),)),
     ], ("tahun", "indikator")),
     _t("anggaran_jenis_belanja", [
         TAHUN, C("jenis_belanja", checks=(isin(JENIS_BELANJA),)), C("pagu", "money"),

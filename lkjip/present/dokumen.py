@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from lkjip.present import fmt
-from lkjip.present.template import Blok
 from lkjip.present.teks import e as _e
+from lkjip.present.template import Blok
 
 
 # ---- the office -----------------------------------------------------------------------------------

@@ -240,6 +240,26 @@ class Indikator:
             return "sama dengan rata-rata nasional"
         return "berada di atas rata-rata nasional" if a > b else "berada di bawah rata-rata nasional"
 
+    @property
+    def ada_banding(self) -> bool:
+        """A batch average to compare with (``lkjip batch --banding``)."""
+        return self.ada("rata_rata_kelompok") and self.nilai("rata_rata_kelompok") is not None
+
+    @property
+    def kelompok(self) -> str:
+        """The group of offices the average is of, as printed after "rata-rata"."""
+        return self.nilai("kelompok")
+
+    @property
+    def banding_kelompok_kata(self) -> str:
+        """How the own capaian compares with the group's average, in words."""
+        a, b = self.nilai("capaian"), self.nilai("rata_rata_kelompok")
+        if a is None or b is None:
+            return "belum dapat dibandingkan dengan rata-rata itu"
+        if fmt.round_half_up(a, 2) == fmt.round_half_up(b, 2):
+            return "sama dengan rata-rata itu"
+        return "berada di atas rata-rata itu" if a > b else "berada di bawah rata-rata itu"
+
     # ---- the office's own judgement ------------------------------------------------------------
     @cached_property
     def narasi(self) -> dict[str, list[str]]:

@@ -1,0 +1,89 @@
+"""The consolidated figures, on three small offices made by hand: every mean, median and total
+below was worked out on paper from the numbers in OFFICES."""
+
+from __future__ import annotations
+
+import pytest
+
+from lkjip.batch.banding import means
+from lkjip.batch.gabungan import compute
+
+
+def fig(value, unit="persen", label=""):
+    return {"value": value, "unit": unit, "label": label, "sources": [], "note": ""}
+
+
+def office(caps: dict[str, tuple[float, float, float | None, str]], **other) -> dict:
+    """caps: code -> (target, realisasi, capaian, status); other: figure id -> value."""
+    out = {}
+    for code, (t, r, c, s) in caps.items():
+        out[f"ikk.{code}.target"] = fig(t, label=f"Target Indikator {code}")
+        out[f"ikk.{code}.realisasi"] = fig(r)
+        out[f"ikk.{code}.capaian"] = fig(c)
+        out[f"ikk.{code}.status"] = fig(s, "kode")
+    for fid, v in other.items():
+        out[fid.replace("__", ".")] = fig(v, "rupiah" if "pagu" in fid or "realisasi" in fid else "persen")
+    return out
+
+
+OFFICES = {
+    # layanan in all three; pengaduan (negatif) only in A and C; C's pro_yustisia is nihil
+    "a": office({"layanan": (90, 81, 90.0, "tidak_tercapai"), "pengaduan": (5, 4, 120.0, "tercapai")},
+                anggaran__pagu=1000, anggaran__realisasi=900, anggaran__persen=90.0,
+                ikpa__nilai_akhir=95.0),
+    "b": office({"layanan": (90, 99, 110.0, "tercapai")},
+                anggaran__pagu=3000, anggaran__realisasi=2400, anggaran__persen=80.0),
+    "c": office({"layanan": (95, 95, 100.0, "tercapai"), "pengaduan": (5, 6, 80.0, "tidak_tercapai"),
+                 "pro_yustisia": (90, None, None, "nihil")},
+                ikpa__nilai_akhir=85.0),
+}
+
+
+@pytest.fixture(scope="module")
+def F():
+    f = compute(OFFICES, n_batch=4, batch_name="Kanwil Uji")  # a fourth office failed
+    return {k: v["value"] for k, v in f.items()}
+
+
+def test_offices_counted(F):
+    assert (F["gabungan.kantor.jumlah"], F["gabungan.kantor.selesai"], F["gabungan.kantor.gagal"]) == (4, 3, 1)
+
+
+def test_indicator_shared_by_all(F):
+    p = "gabungan.ikk.layanan"
+    assert F[f"{p}.jumlah_kantor"] == 3 and F[f"{p}.jumlah_terukur"] == 3 and F[f"{p}.jumlah_tercapai"] == 2
+    assert F[f"{p}.capaian.rata_rata"] == pytest.approx(100.0)  # (90 + 110 + 100) / 3
+    assert F[f"{p}.capaian.median"] == 100.0
+    assert (F[f"{p}.capaian.min"], F[f"{p}.capaian.max"]) == (90.0, 110.0)
+    assert F[f"{p}.kantor.b.realisasi"] == 99
+
+
+def test_an_office_without_the_indicator_is_left_out_not_zero(F):
+    p = "gabungan.ikk.pengaduan"
+    assert F[f"{p}.jumlah_kantor"] == 2
+    assert F[f"{p}.capaian.rata_rata"] == pytest.approx(100.0)  # (120 + 80) / 2, not (120 + 80 + 0) / 3
+    assert f"{p}.kantor.b.capaian" not in F
+
+
+def test_a_nihil_office_has_the_indicator_but_no_capaian(F):
+    p = "gabungan.ikk.pro_yustisia"
+    assert (F[f"{p}.jumlah_kantor"], F[f"{p}.jumlah_terukur"]) == (1, 0)
+    assert F[f"{p}.capaian.rata_rata"] is None and F[f"{p}.kantor.c.status"] == "nihil"
+
+
+def test_budget_and_ikpa(F):
+    assert (F["gabungan.anggaran.pagu"], F["gabungan.anggaran.realisasi"]) == (4000, 3300)
+    assert F["gabungan.anggaran.persen"] == pytest.approx(82.5)  # 3300 / 4000
+    assert F["gabungan.anggaran.persen.rata_rata"] == pytest.approx(85.0)  # (90 + 80) / 2
+    assert F["gabungan.ikpa.nilai_akhir.rata_rata"] == pytest.approx(90.0)
+    assert F["gabungan.ikpa.nilai_akhir.median"] == pytest.approx(90.0)
+    assert "gabungan.ikpa.kantor.b.nilai_akhir" not in F
+    assert F["gabungan.pnbp.persen"] is None  # no office has PNBP
+
+
+def test_banding_means_need_two_offices_that_measured():
+    caps = {o: {k.split(".")[1]: v["value"] for k, v in f.items() if k.endswith(".capaian")} for o, f in OFFICES.items()}
+    m = means(caps)
+    assert m["layanan"] == (pytest.approx(100.0), 3)
+    assert m["pengaduan"] == (pytest.approx(100.0), 2)
+    assert "pro_yustisia" not in m  # nihil everywhere: nothing to compare with
