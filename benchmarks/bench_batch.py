@@ -104,8 +104,8 @@ def batch(root: Path, out: Path, scheduler: str | None = None) -> dict:
     peaks = sampler.stop() if sampler else {}
     if p.returncode:
         raise SystemExit(f"batch failed ({p.returncode}):\n{stderr[-3000:]}")
-    per = {m[1]: float(m[2]) for m in re.finditer(r"\] (\S+) +done +\(([\d.]+) s\)", stderr)}
-    gab = re.search(r"; ([\d.]+) s$", stderr.strip().splitlines()[-1])
+    per = {m[1]: float(m[2]) for m in re.finditer(r"\] (\S+) +selesai +\(([\d.]+) detik\)", stderr)}
+    gab = re.search(r"; ([\d.]+) detik$", stderr.strip().splitlines()[-1])
     # worker trees hold a kernel at least (> 150 MiB); smaller children are Dask's helpers
     workers = [v for v in peaks.values() if v > 150]
     return {"wall": wall, "per_office": per, "peak_mib": max(workers, default=0), "workers": workers,

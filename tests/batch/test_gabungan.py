@@ -3,6 +3,8 @@ below was worked out on paper from the numbers in OFFICES."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from lkjip.batch.banding import means
@@ -87,3 +89,23 @@ def test_banding_means_need_two_offices_that_measured():
     assert m["layanan"] == (pytest.approx(100.0), 3)
     assert m["pengaduan"] == (pytest.approx(100.0), 2)
     assert "pro_yustisia" not in m  # nihil everywhere: nothing to compare with
+
+
+def test_the_consolidated_report_page():
+    """What a reader of the consolidated report sees, from the same three offices."""
+    from pathlib import Path
+
+    from lkjip.batch.gabungan_html import report_page
+    from lkjip.batch.offices import Batch
+
+    figs = compute(OFFICES, n_batch=3, batch_name="Kanwil Uji")
+    page = report_page(Batch(Path("."), "Kanwil Uji", False, False, []), 2025, figs, OFFICES,
+                       {"a": "Kantor A", "b": "Kantor <B>", "c": "Kantor C"})
+    # a spread chart where three offices measured the indicator (layanan), none for two (pengaduan)
+    assert page.count("<figure>") == 1 and "Sebaran capaian Indikator layanan per kantor" in page
+    # office B's PK lacks pengaduan: said so, not a zero; names from data are escaped
+    assert page.count("tidak ada dalam Perjanjian Kinerja kantor ini") == 3  # b: pengaduan; a, b: pro_yustisia
+    assert "Kantor &lt;B&gt;" in page and "Kantor <B>" not in page
+    assert "<th scope='col'>Capaian</th>" in page
+    ikpa = re.sub(r"<[^>]+>", "", page.split("Nilai IKPA</h2>", 1)[1])
+    assert "Jumlah" not in ikpa and "antarkantor90,00 / 90,00" in ikpa  # (95 + 85) / 2, median of two
