@@ -24,10 +24,12 @@ th { background: #eef2f7; text-align: left; } td.n { text-align: right; white-sp
 tr.total td { font-weight: bold; } .gagal { color: #a00; } .tidak-ada { color: #777; font-style: italic; }
 .sintetis { border: 2px solid #a4553f; padding: .4rem .6rem; color: #a4553f; font-weight: bold; }
 figure { margin: .5rem 0 1rem; page-break-inside: avoid; } svg { max-width: 100%; height: auto; }
-tr { break-inside: avoid; } h2, h3 { break-after: avoid; } thead { display: table-header-group; }
+.gulir { overflow-x: auto; } tr { break-inside: avoid; } h2, h3 { break-after: avoid; } thead { display: table-header-group; }
 """
 
 STATUS = {"tercapai": "Tercapai", "tidak_tercapai": "Tidak tercapai", "nihil": "Nihil"}
+# an office's state at the end of the batch, as the index page prints it
+KEADAAN = {"done": "selesai", "cached": "selesai (dari cache)", "failed": "gagal"}
 
 
 def office_names(batch: Batch, year: int) -> dict[str, str]:
@@ -97,17 +99,17 @@ def index_page(batch: Batch, year: int, results: dict[str, dict[str, Any]], F: d
         rows.append(Markup("<tr><td class='n'>{}</td><td>{}<br><small>{}</small></td><td class='{}'>{}</td>"
                            "<td>{}</td><td class='n'>{}</td><td class='n'>{}</td><td class='n'>{}</td>"
                            "<td class='n'>{}</td><td class='n'>{}</td><td><small>{}</small></td></tr>").format(
-            n, names.get(o.id, o.id), o.id, "" if ok else "gagal", r["status"], Markup(" · ").join(links), ikk,
+            n, names.get(o.id, o.id), o.id, "" if ok else "gagal", KEADAAN.get(r["status"], r["status"]), Markup(" · ").join(links), ikk,
             _num(fig, "anggaran.persen"), _num(fig, "pnbp.persen"), _num(fig, "ikpa.nilai_akhir"),
             _differences(audits.get(o.id)) if ok else "–", note.strip("; ")))
     body = Markup(
         "<p>{} kantor; {} laporan tersusun, {} gagal. Laporan gabungan: "
         "<a href='gabungan-{}.html'>HTML</a>{}. Angka gabungan: <a href='figures.json'>figures.json</a>.</p>"
-        "<table><thead><tr><th scope='col'>No</th><th scope='col'>Kantor</th><th scope='col'>Status</th>"
+        "<div class='gulir'><table><thead><tr><th scope='col'>No</th><th scope='col'>Kantor</th><th scope='col'>Status</th>"
         "<th scope='col'>Laporan</th><th scope='col'>IKK tercapai</th><th scope='col'>Penyerapan anggaran</th>"
         "<th scope='col'>Realisasi PNBP</th><th scope='col'>Nilai IKPA</th>"
         "<th scope='col'>Beda dengan edisi terbit</th><th scope='col'>Catatan</th></tr></thead>"
-        "<tbody>{}</tbody></table>").format(
+        "<tbody>{}</tbody></table></div>").format(
         _num(F, "gabungan.kantor.jumlah"), _num(F, "gabungan.kantor.selesai"), _num(F, "gabungan.kantor.gagal"),
         year, Markup(", <a href='gabungan-{}.pdf'>PDF</a>").format(year) if "pdf" in formats else "",
         Markup("").join(rows))

@@ -81,6 +81,7 @@ def test_the_consolidated_edition(first):
     index = (folder / "index.html").read_text(encoding="utf-8")
     assert index.count("<tr>") == 4 and "../../kanim-sintetis-01/2025/lkjip-2025.html" in index
     assert "realisasi.csv, baris 3, kolom &#39;penyebut&#39;" in index  # the failed office, and why
+    assert index.count(">selesai</td>") == 2 and index.count(">gagal</td>") == 1
     report = text((folder / f"gabungan-{YEAR}.html").read_text(encoding="utf-8"))
     assert "Data sintetis" in report
     assert report.count("tidak ada dalam Perjanjian Kinerja kantor ini") >= 1  # the two PKs differ
