@@ -66,7 +66,7 @@ def test_the_latest_file_at_or_before_the_evaluation_year_applies(tmp_path):
     ("  - {kode: bab_iii, judul: BAB III}\n", "", "bab", "a chapter with kode bab_iii"),
     ("    kata_minimal: 3", "    kata_minimal: 0", "kriteria.narasi_pendek.kata_minimal",
      "a whole number between 1 and 100; found 0"),
-    ("    figur: [rata_rata_nasional]", "    figur: [Rata Rata]", "kriteria.pembanding.figur[0]",
+    ("    figur: [rata_rata_nasional, rata_rata_kelompok]", "    figur: [Rata Rata]", "kriteria.pembanding.figur[0]",
      "a lower_snake_case figure name"),
     ("  nilai_status: {met: 1, partly: 0.5, not_met: 0}", "  nilai_status: {met: 1, not_met: 0}",
      "penilaian.nilai_status.partly", "a number between 0 and 1; found it missing"),
