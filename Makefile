@@ -32,7 +32,7 @@ sysdeps:
 	    || ! ldconfig -p 2>/dev/null | grep -q libcairo.so.2 \
 	    || ! fc-list 2>/dev/null | grep -q "Liberation Sans" || ! fc-list 2>/dev/null | grep -q "DejaVu Sans"; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libcairo2 fonts-dejavu-core fonts-liberation; \
+	    apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libcairo2 fontconfig fonts-dejavu-core fonts-liberation; \
 	  else echo "WeasyPrint and CairoSVG need Pango, Cairo and the fonts: apt-get install libpango-1.0-0 libpangoft2-1.0-0 libcairo2 fonts-dejavu-core fonts-liberation" >&2; exit 1; fi; \
 	fi
 
