@@ -59,19 +59,20 @@ def mutu_ikm(skor_0_100: float | None, *, rules: Rules) -> Mutu | None:
 def indeks_survei(nilai: float | None, skala: float | None) -> float | None:
     """A survey value on its own scale as a 1-4 index: ``nilai × 4 ÷ skala`` (a 0-100 score is
     divided by 25; a value already on the 1-4 scale stays as it is)."""
-    n, s = angka(nilai, "nilai"), angka(skala, "skala")
-    if n is None or s is None:
-        return None
-    if s <= 0 or not 0 <= n <= s:
-        raise CalcError(f"nilai survei: expected 0 <= nilai <= skala (> 0); found nilai {nilai!r}, skala {skala!r}")
-    return n * 4 / s
+    return _pada_skala(nilai, skala, 4)
 
 
 def skor_100(nilai: float | None, skala: float | None) -> float | None:
     """A survey value on the 0-100 scale of the IKM bands: ``nilai × 100 ÷ skala``."""
+    return _pada_skala(nilai, skala, 100)
+
+
+def _pada_skala(nilai: float | None, skala: float | None, atas: float) -> float | None:
+    """A survey value on its own scale (0 to ``skala``) moved to the scale 0 to ``atas``:
+    ``nilai × atas ÷ skala``; ``None`` when either is unknown."""
     n, s = angka(nilai, "nilai"), angka(skala, "skala")
     if n is None or s is None:
         return None
     if s <= 0 or not 0 <= n <= s:
         raise CalcError(f"nilai survei: expected 0 <= nilai <= skala (> 0); found nilai {nilai!r}, skala {skala!r}")
-    return n * 100 / s
+    return n * atas / s

@@ -198,7 +198,7 @@ def grafik_anggaran(F: Any) -> Any:
 
 def grafik_pnbp(F: Any) -> Any:
     """PNBP per year (bars, in billions of rupiah) and the target where the data has one."""
-    years = sorted({int(i.split(".")[2]) for i in F.ids("pnbp.tahun.") if i.endswith(".realisasi")})
+    years = _tahun(F, "pnbp.tahun.", ".realisasi")
     vals = [F[f"pnbp.tahun.{y}.realisasi"].value for y in years]
     fig, ax = _kanvas()
     xs = list(range(len(years)))
@@ -224,7 +224,7 @@ def grafik_pnbp(F: Any) -> Any:
 def grafik_ikpa(F: Any) -> Any:
     """The IKPA final value per year (line with markers) against the category thresholds of the
     year's rules (dashed lines)."""
-    years = sorted({int(i.split(".")[2]) for i in F.ids("ikpa.tahun.") if i.endswith(".nilai_akhir")})
+    years = _tahun(F, "ikpa.tahun.", ".nilai_akhir")
     vals = [F[f"ikpa.tahun.{y}.nilai_akhir"].value for y in years]
     fig, ax = _kanvas()
     xs = list(range(len(years)))
@@ -295,7 +295,7 @@ def gambar_anggaran(L: Any) -> dict[str, Any] | None:
 def gambar_pnbp(L: Any) -> dict[str, Any] | None:
     from lkjip.present.teks import rentang_tahun
 
-    years = sorted({int(i.split(".")[2]) for i in L.fig.ids("pnbp.tahun.") if i.endswith(".realisasi")})
+    years = _tahun(L.fig, "pnbp.tahun.", ".realisasi")
     if not years:
         return None
     seri = ", ".join(f"{y} {L.polos(f'pnbp.tahun.{y}.realisasi')}" for y in years)
@@ -307,7 +307,7 @@ def gambar_pnbp(L: Any) -> dict[str, Any] | None:
 def gambar_ikpa(L: Any) -> dict[str, Any] | None:
     from lkjip.present.teks import rentang_tahun
 
-    years = sorted({int(i.split(".")[2]) for i in L.fig.ids("ikpa.tahun.") if i.endswith(".nilai_akhir")})
+    years = _tahun(L.fig, "ikpa.tahun.", ".nilai_akhir")
     if not years:
         return None
     seri = ", ".join(f"{y} {L.polos(f'ikpa.tahun.{y}.nilai_akhir')}" for y in years)

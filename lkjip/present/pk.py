@@ -233,12 +233,7 @@ class Indikator:
     @property
     def banding_kata(self) -> str:
         """How the own capaian compares with the national average, in words."""
-        a, b = self.nilai("capaian"), self.nilai("rata_rata_nasional")
-        if a is None or b is None:
-            return "belum dapat dibandingkan dengan rata-rata nasional"
-        if fmt.round_half_up(a, 2) == fmt.round_half_up(b, 2):
-            return "sama dengan rata-rata nasional"
-        return "berada di atas rata-rata nasional" if a > b else "berada di bawah rata-rata nasional"
+        return self._banding("rata_rata_nasional", "rata-rata nasional")
 
     @property
     def ada_banding(self) -> bool:
@@ -253,12 +248,17 @@ class Indikator:
     @property
     def banding_kelompok_kata(self) -> str:
         """How the own capaian compares with the group's average, in words."""
-        a, b = self.nilai("capaian"), self.nilai("rata_rata_kelompok")
+        return self._banding("rata_rata_kelompok", "rata-rata itu")
+
+    def _banding(self, rata_rata: str, nama: str) -> str:
+        """The own capaian against the average ``rata_rata`` (called ``nama`` in the sentence):
+        above, below or the same as printed (2 decimals), or not comparable."""
+        a, b = self.nilai("capaian"), self.nilai(rata_rata)
         if a is None or b is None:
-            return "belum dapat dibandingkan dengan rata-rata itu"
+            return f"belum dapat dibandingkan dengan {nama}"
         if fmt.round_half_up(a, 2) == fmt.round_half_up(b, 2):
-            return "sama dengan rata-rata itu"
-        return "berada di atas rata-rata itu" if a > b else "berada di bawah rata-rata itu"
+            return f"sama dengan {nama}"
+        return f"berada di atas {nama}" if a > b else f"berada di bawah {nama}"
 
     # ---- the office's own judgement ------------------------------------------------------------
     @cached_property

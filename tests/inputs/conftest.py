@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import Workspace
 
 from lkjip.inputs.validate import cli_check
 
@@ -65,33 +66,11 @@ class Result:
 
 
 @dataclass
-class Office:
-    """The synthetic office's data and params, in a temporary folder."""
+class Office(Workspace):
+    """The synthetic office's data and params, in a temporary folder (``office`` is its data
+    folder; ``path``, ``read``, ``write`` and ``replace`` as for any workspace)."""
 
-    data: Path
-    params: Path
     capsys: pytest.CaptureFixture
-
-    @property
-    def folder(self) -> Path:
-        return self.data / OFFICE
-
-    def path(self, name: str) -> Path:
-        return self.folder / name
-
-    def read(self, name: str) -> str:
-        return self.path(name).read_text(encoding="utf-8")
-
-    def write(self, name: str, text: str) -> None:
-        path = self.path(name)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-
-    def replace(self, name: str, old: str, new: str) -> None:
-        """Replace the first ``old`` in a file (which must hold it)."""
-        text = self.read(name)
-        assert old in text, f"{old!r} not in {name}"
-        self.write(name, text.replace(old, new, 1))
 
     def line_of(self, name: str, fragment: str) -> int:
         """The line (1-based) of a file that first holds ``fragment``."""
@@ -161,4 +140,4 @@ class Office:
 def office(tmp_path: Path, capsys: pytest.CaptureFixture) -> Office:
     shutil.copytree(FIXTURE / "data", tmp_path / "data")
     shutil.copytree(FIXTURE / "params", tmp_path / "params")
-    return Office(tmp_path / "data", tmp_path / "params", capsys)
+    return Office(tmp_path / "data", tmp_path / "params", tmp_path / "data" / OFFICE, capsys)

@@ -220,11 +220,14 @@ def test_quarter_items_numbered_with_a_gap(office):
                           "nomor yang tidak ada: 2")
 
 
-def test_quarter_out_of_range(office):
+@pytest.mark.parametrize(("column", "value", "expected"), [
+    ("triwulan", "5", "triwulan 1 sampai 4"),
+    ("capaian", "150", "angka 0 sampai 100"),
+], ids=["quarter out of range", "capaian above 100"])
+def test_a_quarter_cell_out_of_range(office, column, value, expected):
     with_rb(office)
-    row = office.set_cell("rencana_aksi_triwulan.csv", {"triwulan": "2"}, "triwulan", "5")
-    office.failed().error("rencana_aksi_triwulan.csv", row, "triwulan", "triwulan 1 sampai 4",
-                          "ditemukan: 5")
+    row = office.set_cell("rencana_aksi_triwulan.csv", {"triwulan": "2"}, column, value)
+    office.failed().error("rencana_aksi_triwulan.csv", row, column, expected, f"ditemukan: {value}")
 
 
 def test_quarters_of_an_indicator_not_measured_by_action_plan(office):
@@ -232,13 +235,6 @@ def test_quarters_of_an_indicator_not_measured_by_action_plan(office):
                  TRIWULAN_HEADER + "\n2024,kehadiran,1,1,Sasaran,Kegiatan,Uraian,100\n")
     office.failed().error("rencana_aksi_triwulan.csv", 2, "indikator",
                           "jenis_realisasi rencana_aksi", "'kehadiran', jenis_realisasi rasio")
-
-
-def test_capaian_of_an_action_above_100(office):
-    with_rb(office)
-    row = office.set_cell("rencana_aksi_triwulan.csv", {"triwulan": "2"}, "capaian", "150")
-    office.failed().error("rencana_aksi_triwulan.csv", row, "capaian", "angka 0 sampai 100",
-                          "ditemukan: 150")
 
 
 # --- narasi --------------------------------------------------------------------------------------
