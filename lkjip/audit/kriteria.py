@@ -20,11 +20,10 @@ from typing import Any
 
 import yaml
 
+from lkjip.calc.rules_file import NAMA_FILE, TIDAK_ADA, TOLERANSI, Pembaca, tampil
 from lkjip.errors import RuleError
 from lkjip.paths import KESIAPAN_RULES_DIR
 
-_NAMA_FILE = re.compile(r"^(\d{4})\.yaml$")
-_TOLERANSI = 1e-9
 STATUS = ("met", "partly", "not_met")  # the statuses a criterion can score (plus not_checked)
 
 # Every criterion lkjip.audit.kesiapan knows how to check, and the parameters each one takes
@@ -106,7 +105,7 @@ def _cached(folder: str, tahun_evaluasi: int) -> Kriteria:
     root = Path(folder)
     if not root.is_dir():
         raise RuleError(f"{root}: expected a folder of criteria files <year>.yaml; found no folder")
-    years = sorted(int(m[1]) for p in root.iterdir() if (m := _NAMA_FILE.match(p.name)))
+    years = sorted(int(m[1]) for p in root.iterdir() if (m := NAMA_FILE.match(p.name)))
     applicable = [y for y in years if y <= tahun_evaluasi]
     if not applicable:
         found = ", ".join(f"{y}.yaml" for y in years) or "no file"
@@ -137,103 +136,34 @@ def read_kriteria(path: Path | str) -> Kriteria:
     return _Baca(path, data, node).kriteria()
 
 
-class _Baca:
-    """Reads a parsed file, collecting every problem before raising once."""
+class _Baca(Pembaca):
+    """Reads a parsed file, collecting every problem before raising once (the generic reading
+    is :class:`lkjip.calc.rules_file.Pembaca`; the criteria file's own checks are here)."""
 
-    def __init__(self, path: Path, data: dict[str, Any], node: yaml.Node | None):
-        self.path, self.data, self.node = path, data, node
-        self.problems: list[str] = []
-
-    def _ambil(self, kunci: str) -> Any:
-        nilai: Any = self.data
-        for bagian in _bagian(kunci):
-            if isinstance(bagian, int) and isinstance(nilai, list) and bagian < len(nilai):
-                nilai = nilai[bagian]
-            elif isinstance(bagian, str) and isinstance(nilai, dict) and bagian in nilai:
-                nilai = nilai[bagian]
-            else:
-                return _TIDAK_ADA
-        return nilai
-
-    def _baris(self, kunci: str) -> int | None:
-        node, line = self.node, None
-        for bagian in _bagian(kunci):
-            if isinstance(node, yaml.MappingNode) and isinstance(bagian, str):
-                found = [(k, v) for k, v in node.value if k.value == bagian]
-                if not found:
-                    break
-                line, node = found[0][0].start_mark.line + 1, found[0][1]
-            elif isinstance(node, yaml.SequenceNode) and isinstance(bagian, int) and bagian < len(node.value):
-                node = node.value[bagian]
-                line = node.start_mark.line + 1
-            else:
-                break
-        return line
-
-    def gagal(self, kunci: str, expected: str, found: str) -> None:
-        """Record a problem; ``found`` is already written for the reader (see _tampil)."""
-        line = self._baris(kunci)
-        where = f"{self.path}" + (f", line {line}" if line else "")
-        self.problems.append(f"{where}, key '{kunci}': expected {expected}; found {found}")
-
-    def teks(self, kunci: str) -> str:
-        nilai = self._ambil(kunci)
-        if not isinstance(nilai, str) or not nilai.strip():
-            self.gagal(kunci, "a non-empty text", _tampil(nilai))
-            return ""
-        return nilai.strip()
+    def teks(self, kunci: str, default: str | None = None) -> str:
+        return super().teks(kunci, default).strip()  # criteria texts are kept without outer blanks
 
     def angka(self, kunci: str, lo: float = 0, hi: float = 100) -> float:
         nilai = self._ambil(kunci)
         if isinstance(nilai, bool) or not isinstance(nilai, int | float) or not math.isfinite(nilai) \
                 or not lo <= nilai <= hi:
-            self.gagal(kunci, f"a number between {lo:g} and {hi:g}", _tampil(nilai))
+            self.gagal(kunci, f"a number between {lo:g} and {hi:g}", tampil(nilai))
             return 0.0
         return float(nilai)
-
-    def bulat(self, kunci: str, lo: int, hi: int) -> int:
-        nilai = self._ambil(kunci)
-        if isinstance(nilai, bool) or not isinstance(nilai, int) or not lo <= nilai <= hi:
-            self.gagal(kunci, f"a whole number between {lo} and {hi}", _tampil(nilai))
-            return lo
-        return nilai
-
-    def benar(self, kunci: str, default: bool | None = None) -> bool:
-        nilai = self._ambil(kunci)
-        if nilai is _TIDAK_ADA and default is not None:
-            return default
-        if not isinstance(nilai, bool):
-            self.gagal(kunci, "true or false", _tampil(nilai))
-            return False
-        return nilai
-
-    def daftar(self, kunci: str) -> list[Any]:
-        nilai = self._ambil(kunci)
-        if not isinstance(nilai, list) or not nilai:
-            self.gagal(kunci, "a non-empty list", _tampil(nilai))
-            return []
-        return nilai
-
-    def peta(self, kunci: str) -> dict[str, Any]:
-        nilai = self._ambil(kunci)
-        if not isinstance(nilai, dict) or not nilai:
-            self.gagal(kunci, "a non-empty mapping", _tampil(nilai))
-            return {}
-        return nilai
 
     # -- the file ------------------------------------------------------------------------
     def kriteria(self) -> Kriteria:
         tahun = self._ambil("tahun_evaluasi")
-        m = _NAMA_FILE.match(self.path.name)
+        m = NAMA_FILE.match(self.path.name)
         if isinstance(tahun, bool) or not isinstance(tahun, int) or (m and int(m[1]) != tahun):
-            self.gagal("tahun_evaluasi", f"the evaluation year {m[1] if m else ''} (as in the file name)", _tampil(tahun))
+            self.gagal("tahun_evaluasi", f"the evaluation year {m[1] if m else ''} (as in the file name)", tampil(tahun))
             tahun = int(m[1]) if m else 0
         bobot = self.angka("komponen.bobot")
         sub = tuple(Subkomponen(self.teks(f"komponen.subkomponen[{i}].kode"),
                                 self.teks(f"komponen.subkomponen[{i}].nama"),
                                 self.angka(f"komponen.subkomponen[{i}].bobot"))
                     for i in range(len(self.daftar("komponen.subkomponen"))))
-        if sub and abs(sum(s.bobot for s in sub) - bobot) > _TOLERANSI:
+        if sub and abs(sum(s.bobot for s in sub) - bobot) > TOLERANSI:
             self.gagal("komponen.subkomponen", f"weights summing to the component's bobot {bobot:g}",
                        f"{sum(s.bobot for s in sub):g}")
         bulan = self.bulat("batas_penyampaian.bulan", 1, 12)
@@ -241,7 +171,7 @@ class _Baca:
         try:
             dt.date(2001, bulan, tanggal)
         except ValueError:
-            self.gagal("batas_penyampaian.tanggal", f"a day of month {bulan}", _tampil(tanggal))
+            self.gagal("batas_penyampaian.tanggal", f"a day of month {bulan}", tampil(tanggal))
         nilai_status = {s: self.angka(f"penilaian.nilai_status.{s}", 0, 1) for s in STATUS}
         hasil = Kriteria(
             tahun_evaluasi=tahun, path=self.path, nama=self.teks("nama"),
@@ -255,7 +185,7 @@ class _Baca:
 
     def _kriteria(self, sub: set[str]) -> tuple[Kriterium, ...]:
         out = []
-        dupes = [k.value for k, _ in _anak(self.node, "kriteria")]
+        dupes = [k.value for k, _ in self._anak("kriteria")]
         for kode in sorted({d for d in dupes if dupes.count(d) > 1}):
             self.gagal(f"kriteria.{kode}", "each criterion once", "it twice")
         for kode in self.peta("kriteria"):
@@ -264,7 +194,7 @@ class _Baca:
                 self.gagal(k, f"a criterion lkjip checks ({', '.join(KODE)})", f"'{kode}'")
                 continue
             if not isinstance(self._ambil(k), dict):
-                self.gagal(k, "a mapping of the criterion's keys", _tampil(self._ambil(k)))
+                self.gagal(k, "a mapping of the criterion's keys", tampil(self._ambil(k)))
                 continue
             spec = PARAMETER.get(kode, {})
             for extra in sorted(set(self._ambil(k)) - set(_UMUM) - set(spec)):
@@ -272,9 +202,9 @@ class _Baca:
             subkomponen = self._ambil(f"{k}.subkomponen")
             if subkomponen not in sub:
                 self.gagal(f"{k}.subkomponen", f"a sub-component of komponen ({', '.join(sorted(sub))})",
-                           _tampil(subkomponen))
+                           tampil(subkomponen))
             self.benar(f"{k}.unconfirmed", default=False)  # listed under `unconfirmed` (checked there)
-            analisis = None if self._ambil(f"{k}.analisis") is _TIDAK_ADA else self.bulat(f"{k}.analisis", 1, 7)
+            analisis = None if self._ambil(f"{k}.analisis") is TIDAK_ADA else self.bulat(f"{k}.analisis", 1, 7)
             out.append(Kriterium(
                 kode=kode, nama=self.teks(f"{k}.nama"), singkat=self.teks(f"{k}.singkat"), subkomponen=str(subkomponen), analisis=analisis,
                 bobot=self.angka(f"{k}.bobot"), menghalangi=self.benar(f"{k}.menghalangi"),
@@ -292,7 +222,7 @@ class _Baca:
         items = self.daftar(kunci)
         for i, v in enumerate(items):
             if not isinstance(v, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", v):
-                self.gagal(f"{kunci}[{i}]", "a lower_snake_case figure name", _tampil(v))
+                self.gagal(f"{kunci}[{i}]", "a lower_snake_case figure name", tampil(v))
         return tuple(str(v) for v in items)
 
     def _bab(self) -> dict[str, str]:
@@ -304,57 +234,11 @@ class _Baca:
 
     def _belum_pasti(self) -> tuple[str, ...]:
         daftar = self._ambil("unconfirmed")
-        daftar = [] if daftar is _TIDAK_ADA else daftar
+        daftar = [] if daftar is TIDAK_ADA else daftar
         if not isinstance(daftar, list):
-            self.gagal("unconfirmed", "a list of dotted keys", _tampil(daftar))
+            self.gagal("unconfirmed", "a list of dotted keys", tampil(daftar))
             return ()
-        for i, kunci in enumerate(daftar):
-            if not isinstance(kunci, str) or self._ambil(kunci) is _TIDAK_ADA:
-                self.gagal(f"unconfirmed[{i}]", "the dotted key of a section of this file", _tampil(kunci))
-        for kunci in _bertanda(self.data):  # flagged `unconfirmed: true` but not listed
-            if kunci not in daftar:
-                self.gagal("unconfirmed", f"'{kunci}' listed (it says unconfirmed: true)", "it not listed")
-        return tuple(str(k) for k in daftar)
-
-
-class _TidakAda:
-    def __repr__(self) -> str:
-        return "nothing"
-
-
-_TIDAK_ADA: Any = _TidakAda()
-
-
-def _tampil(nilai: Any) -> str:
-    if nilai is _TIDAK_ADA:
-        return "it missing"
-    return f"{nilai:g}" if isinstance(nilai, float) else repr(nilai)
-
-
-def _bagian(kunci: str) -> list[str | int]:
-    return [int(p[1:-1]) if p.startswith("[") else p for p in re.findall(r"\[\d+\]|[^.\[\]]+", kunci)]
-
-
-def _anak(node: yaml.Node | None, kunci: str) -> list[tuple[yaml.Node, yaml.Node]]:
-    """The (key, value) nodes of the mapping at top-level ``kunci``."""
-    if not isinstance(node, yaml.MappingNode):
-        return []
-    for k, v in node.value:
-        if k.value == kunci and isinstance(v, yaml.MappingNode):
-            return list(v.value)
-    return []
-
-
-def _bertanda(data: Any, awal: str = "") -> list[str]:
-    """Dotted keys of the mappings that carry ``unconfirmed: true``."""
-    hasil = []
-    if isinstance(data, dict):
-        if data.get("unconfirmed") is True and awal:
-            hasil.append(awal)
-        for k, v in data.items():
-            if k != "unconfirmed":
-                hasil.extend(_bertanda(v, f"{awal}.{k}" if awal else str(k)))
-    return hasil
+        return self.daftar_belum_pasti(daftar, "the dotted key of a section of this file")
 
 
 __all__ = ["KODE", "Kriteria", "Kriterium", "Subkomponen", "load_kriteria", "read_kriteria"]

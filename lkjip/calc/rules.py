@@ -14,16 +14,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
 
 import yaml
 
+from lkjip.calc.rules_file import NAMA_FILE, TOLERANSI, Pembaca, tampil
 from lkjip.errors import RuleError
 from lkjip.paths import RULES_DIR
 
-# Weights and bounds are read from YAML decimals (43.5, 88.31): compare with this tolerance.
-_TOLERANSI = 1e-9
-_NAMA_FILE = re.compile(r"^(\d{4})\.yaml$")
 # The capaian formulas a rule file may name (lkjip.calc.kinerja implements each).
 RUMUS = ("langsung", "terbalik")
 
@@ -126,7 +123,7 @@ load_rules.cache_clear = _load_cached.cache_clear  # type: ignore[attr-defined]
 def _choose_file(folder: Path, year: int) -> Path:
     if not folder.is_dir():
         raise RuleError(f"{folder}: expected a folder of rule files <year>.yaml; found no folder")
-    years = sorted(int(m.group(1)) for p in folder.iterdir() if (m := _NAMA_FILE.match(p.name)))
+    years = sorted(int(m.group(1)) for p in folder.iterdir() if (m := NAMA_FILE.match(p.name)))
     applicable = [y for y in years if y <= year]
     if not applicable:
         found = ", ".join(f"{y}.yaml" for y in years) or "no rule file"
@@ -159,102 +156,27 @@ def read_rules(path: Path | str) -> Rules:
     return _Pembaca(path, data, node).rules()
 
 
-class _Pembaca:
-    """Reads a parsed rule file, collecting every problem before raising once."""
-
-    def __init__(self, path: Path, data: dict[str, Any], node: yaml.Node | None):
-        self.path, self.data, self.node = path, data, node
-        self.problems: list[str] = []
-
-    # -- finding keys ------------------------------------------------------------------
-    @staticmethod
-    def _bagian(kunci: str) -> list[str | int]:
-        return [int(p[1:-1]) if p.startswith("[") else p
-                for p in re.findall(r"\[\d+\]|[^.\[\]]+", kunci)]
-
-    def _ambil(self, kunci: str) -> Any:
-        nilai: Any = self.data
-        for bagian in self._bagian(kunci):
-            if isinstance(bagian, int) and isinstance(nilai, list) and bagian < len(nilai):
-                nilai = nilai[bagian]
-            elif isinstance(bagian, str) and isinstance(nilai, dict) and bagian in nilai:
-                nilai = nilai[bagian]
-            else:
-                return _TIDAK_ADA
-        return nilai
-
-    def _baris(self, kunci: str) -> int | None:
-        """The line of ``kunci`` in the file (of its nearest existing parent), 1-based."""
-        node, line = self.node, None
-        for bagian in self._bagian(kunci):
-            if isinstance(node, yaml.MappingNode) and isinstance(bagian, str):
-                found = [(k, v) for k, v in node.value if k.value == bagian]
-                if not found:
-                    break
-                line, node = found[0][0].start_mark.line + 1, found[0][1]
-            elif isinstance(node, yaml.SequenceNode) and isinstance(bagian, int) \
-                    and bagian < len(node.value):
-                node = node.value[bagian]
-                line = node.start_mark.line + 1
-            else:
-                break
-        return line
-
-    def gagal(self, kunci: str, expected: str, found: str) -> None:
-        line = self._baris(kunci)
-        where = f"{self.path}" + (f", line {line}" if line else "")
-        self.problems.append(f"{where}, key '{kunci}': expected {expected}; found {found}")
-
-    # -- typed getters: each records a problem and returns a harmless default ------------
-    def teks(self, kunci: str, default: str | None = None) -> str:
-        nilai = self._ambil(kunci)
-        if nilai is _TIDAK_ADA and default is not None:
-            return default
-        if not isinstance(nilai, str) or not nilai.strip():
-            self.gagal(kunci, "a non-empty text", _tampil(nilai))
-            return ""
-        return nilai
+class _Pembaca(Pembaca):
+    """Reads a parsed rule file, collecting every problem before raising once (the generic
+    reading is :class:`lkjip.calc.rules_file.Pembaca`; the rule file's own checks are here)."""
 
     def angka(self, kunci: str, *, lo: float | None = None, hi: float | None = None,
               positif: bool = False) -> float:
         nilai = self._ambil(kunci)
         bukan_angka = isinstance(nilai, bool) or not isinstance(nilai, int | float)
         if bukan_angka or not math.isfinite(nilai):
-            self.gagal(kunci, "a number", _tampil(nilai))
+            self.gagal(kunci, "a number", tampil(nilai))
             return 0.0
         if positif and nilai <= 0:
-            self.gagal(kunci, "a number > 0", _tampil(nilai))
+            self.gagal(kunci, "a number > 0", tampil(nilai))
         if (lo is not None and nilai < lo) or (hi is not None and nilai > hi):
-            self.gagal(kunci, f"a number between {lo:g} and {hi:g}", _tampil(nilai))
+            self.gagal(kunci, f"a number between {lo:g} and {hi:g}", tampil(nilai))
         return float(nilai)
-
-    def benar(self, kunci: str, default: bool | None = None) -> bool:
-        nilai = self._ambil(kunci)
-        if nilai is _TIDAK_ADA and default is not None:
-            return default
-        if not isinstance(nilai, bool):
-            self.gagal(kunci, "true or false", _tampil(nilai))
-            return False
-        return nilai
-
-    def daftar(self, kunci: str, *, kosong_boleh: bool = False) -> list[Any]:
-        nilai = self._ambil(kunci)
-        if not isinstance(nilai, list) or (not nilai and not kosong_boleh):
-            self.gagal(kunci, "a list" if kosong_boleh else "a non-empty list", _tampil(nilai))
-            return []
-        return nilai
-
-    def peta(self, kunci: str) -> dict[str, Any]:
-        nilai = self._ambil(kunci)
-        if not isinstance(nilai, dict) or not nilai:
-            self.gagal(kunci, "a non-empty mapping", _tampil(nilai))
-            return {}
-        return nilai
 
     def rumus(self, kunci: str) -> str:
         nama = self._ambil(kunci)
         if nama not in RUMUS:
-            self.gagal(kunci, f"a formula name ({', '.join(RUMUS)})", _tampil(nama))
+            self.gagal(kunci, f"a formula name ({', '.join(RUMUS)})", tampil(nama))
             return RUMUS[0]
         return nama
 
@@ -298,9 +220,9 @@ class _Pembaca:
 
     def _tahun(self) -> int:
         tahun = self._ambil("tahun_berlaku")
-        m = _NAMA_FILE.match(self.path.name)
+        m = NAMA_FILE.match(self.path.name)
         if isinstance(tahun, bool) or not isinstance(tahun, int):
-            self.gagal("tahun_berlaku", "the fiscal year as a whole number", _tampil(tahun))
+            self.gagal("tahun_berlaku", "the fiscal year as a whole number", tampil(tahun))
             return int(m.group(1)) if m else 0
         if m and int(m.group(1)) != tahun:
             self.gagal("tahun_berlaku", f"{m.group(1)} (the year in the file name)", str(tahun))
@@ -311,11 +233,11 @@ class _Pembaca:
         for i, item in enumerate(self.daftar("ikpa.komponen")):
             k = f"ikpa.komponen[{i}]"
             if not isinstance(item, dict):
-                self.gagal(k, "a mapping {kode, nama, aspek, bobot}", _tampil(item))
+                self.gagal(k, "a mapping {kode, nama, aspek, bobot}", tampil(item))
                 continue
             kode = self.teks(f"{k}.kode")
             if kode and not re.fullmatch(r"[a-z][a-z0-9_]*", kode):
-                self.gagal(f"{k}.kode", "a lower_snake_case code", _tampil(kode))
+                self.gagal(f"{k}.kode", "a lower_snake_case code", tampil(kode))
             if kode in {h.kode for h in hasil}:
                 self.gagal(f"{k}.kode", "a code used once", f"'{kode}' again")
             pengurang = self.benar(f"{k}.pengurang", default=False)
@@ -323,16 +245,16 @@ class _Pembaca:
             asp = item.get("aspek")
             if pengurang:
                 if bobot != 0:
-                    self.gagal(f"{k}.bobot", "0 for a deduction (pengurang: true)", _tampil(bobot))
+                    self.gagal(f"{k}.bobot", "0 for a deduction (pengurang: true)", tampil(bobot))
             else:
                 if bobot <= 0:
-                    self.gagal(f"{k}.bobot", "a weight > 0 (or pengurang: true)", _tampil(bobot))
+                    self.gagal(f"{k}.bobot", "a weight > 0 (or pengurang: true)", tampil(bobot))
                 if asp not in aspek:
-                    self.gagal(f"{k}.aspek", f"one of {', '.join(aspek)}", _tampil(asp))
+                    self.gagal(f"{k}.aspek", f"one of {', '.join(aspek)}", tampil(asp))
             hasil.append(KomponenIkpa(kode, self.teks(f"{k}.nama"), asp, bobot, pengurang))
         berbobot = [h for h in hasil if not h.pengurang]
         jumlah = sum(h.bobot for h in berbobot)
-        if hasil and abs(jumlah - 100) > _TOLERANSI:
+        if hasil and abs(jumlah - 100) > TOLERANSI:
             rincian = " + ".join(f"{h.kode} {h.bobot:g}" for h in berbobot)
             self.gagal("ikpa.komponen", "weights of the weighted components summing to 100",
                        f"{jumlah:g} ({rincian})")
@@ -345,7 +267,7 @@ class _Pembaca:
             hasil.append(Kategori(self.teks(f"{k}.nama"), self.angka(f"{k}.min", lo=0, hi=100)))
             if i and hasil[i].min >= hasil[i - 1].min:
                 self.gagal(f"{k}.min", f"a bound below the previous one ({hasil[i - 1].min:g}): "
-                           "thresholds are listed highest first", _tampil(hasil[i].min))
+                           "thresholds are listed highest first", tampil(hasil[i].min))
         return tuple(hasil)
 
     def _pita(self) -> tuple[PitaIkm, ...]:
@@ -357,68 +279,30 @@ class _Pembaca:
                            self.angka(f"{k}.maks", lo=0, hi=100), self.teks(f"{k}.label"))
             if band.min > band.maks:
                 self.gagal(f"{k}.min", f"a bound at most the band's maks ({band.maks:g})",
-                           _tampil(band.min))
+                           tampil(band.min))
             if i == 0 and band.maks != 100:
-                self.gagal(f"{k}.maks", "100 (the top of the score scale)", _tampil(band.maks))
+                self.gagal(f"{k}.maks", "100 (the top of the score scale)", tampil(band.maks))
             if i:
                 atas = hasil[-1]
                 # Contiguous: this band ends below the next one up, with no more than the
                 # printing resolution between them (64.99 | 65.00).
-                if not 0 < atas.min - band.maks <= resolusi + _TOLERANSI:
+                if not 0 < atas.min - band.maks <= resolusi + TOLERANSI:
                     self.gagal(f"{k}.maks", f"a bound just below band {atas.grade}'s min "
                                f"{atas.min:g} (gap > 0 and <= {resolusi:g}): bands are "
-                               "contiguous, highest first", _tampil(band.maks))
+                               "contiguous, highest first", tampil(band.maks))
             hasil.append(band)
         return tuple(hasil)
 
     def _bobot_smart(self) -> dict[str, float]:
         bobot = {str(k): self.angka(f"smart.bobot.{k}", lo=0, hi=100)
                  for k in self.peta("smart.bobot")}
-        if bobot and abs(sum(bobot.values()) - 100) > _TOLERANSI:
+        if bobot and abs(sum(bobot.values()) - 100) > TOLERANSI:
             self.gagal("smart.bobot", "weights summing to 100", f"{sum(bobot.values()):g}")
         return bobot
 
     def _belum_pasti(self) -> tuple[str, ...]:
-        daftar = self.daftar("unconfirmed", kosong_boleh=True)
-        for i, kunci in enumerate(daftar):
-            if not isinstance(kunci, str) or self._ambil(kunci) is _TIDAK_ADA:
-                self.gagal(f"unconfirmed[{i}]", "the dotted key of a rule in this file",
-                           _tampil(kunci))
-        # A section flagged `unconfirmed: true` must be named in the list, so the list alone
-        # tells the report every rule to caveat.
-        for kunci in _bertanda(self.data):
-            if kunci not in daftar:
-                self.gagal("unconfirmed", f"'{kunci}' listed (it says unconfirmed: true)",
-                           "it not listed")
-        return tuple(str(k) for k in daftar)
-
-
-class _TidakAda:
-    def __repr__(self) -> str:
-        return "nothing"
-
-
-_TIDAK_ADA: Any = _TidakAda()
-
-
-def _tampil(nilai: Any) -> str:
-    if nilai is _TIDAK_ADA:
-        return "it missing"
-    if isinstance(nilai, float):
-        return f"{nilai:g}"
-    return repr(nilai)
-
-
-def _bertanda(data: Any, awal: str = "") -> list[str]:
-    """Dotted keys of the mappings that carry ``unconfirmed: true``."""
-    hasil = []
-    if isinstance(data, dict):
-        if data.get("unconfirmed") is True and awal:
-            hasil.append(awal)
-        for k, v in data.items():
-            if k != "unconfirmed":
-                hasil.extend(_bertanda(v, f"{awal}.{k}" if awal else str(k)))
-    return hasil
+        return self.daftar_belum_pasti(self.daftar("unconfirmed", kosong_boleh=True),
+                                       "the dotted key of a rule in this file")
 
 
 __all__ = ["Cap", "Kategori", "KomponenIkpa", "PitaIkm", "Rules", "load_rules", "read_rules"]
