@@ -200,7 +200,7 @@ class _Baca(Pembaca):
             for extra in sorted(set(self._ambil(k)) - set(_UMUM) - set(spec)):
                 self.gagal(f"{k}.{extra}", f"one of {', '.join((*_UMUM, *spec))}", f"'{extra}'")
             subkomponen = self._ambil(f"{k}.subkomponen")
-            if subkomponen not in sub:
+            if not isinstance(subkomponen, str) or subkomponen not in sub:
                 self.gagal(f"{k}.subkomponen", f"a sub-component of komponen ({', '.join(sorted(sub))})",
                            tampil(subkomponen))
             self.benar(f"{k}.unconfirmed", default=False)  # listed under `unconfirmed` (checked there)

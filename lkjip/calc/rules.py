@@ -249,7 +249,7 @@ class _Pembaca(Pembaca):
             else:
                 if bobot <= 0:
                     self.gagal(f"{k}.bobot", "a weight > 0 (or pengurang: true)", tampil(bobot))
-                if asp not in aspek:
+                if not isinstance(asp, str) or asp not in aspek:
                     self.gagal(f"{k}.aspek", f"one of {', '.join(aspek)}", tampil(asp))
             hasil.append(KomponenIkpa(kode, self.teks(f"{k}.nama"), asp, bobot, pengurang))
         berbobot = [h for h in hasil if not h.pengurang]

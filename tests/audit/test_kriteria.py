@@ -57,6 +57,8 @@ def test_the_latest_file_at_or_before_the_evaluation_year_applies(tmp_path):
     ("  rekomendasi:\n", "  saran_akhir:\n", "kriteria.saran_akhir", "a criterion lkjip checks"),
     ('    subkomponen: "3.a"', '    subkomponen: "3.d"', "kriteria.tepat_waktu.subkomponen",
      "a sub-component of komponen (3.a, 3.b, 3.c); found '3.d'"),
+    ('    subkomponen: "3.a"', '    subkomponen: ["3.a"]', "kriteria.tepat_waktu.subkomponen",
+     "a sub-component of komponen (3.a, 3.b, 3.c); found ['3.a']"),
     ("  - batas_penyampaian\n", "", "unconfirmed", "'batas_penyampaian' listed (it says unconfirmed: true)"),
     ("tahun_evaluasi: 2025", "tahun_evaluasi: 2024", "tahun_evaluasi", "the evaluation year 2025"),
     ("  bulan: 3", "  bulan: 2", "batas_penyampaian.tanggal", "a day of month 2; found 31"),

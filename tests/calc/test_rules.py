@@ -118,6 +118,7 @@ def test_weights_not_summing_to_100_name_file_and_key(tmp_path):
     (lambda d: d["status"]["label"].pop("nihil"), "status.label.nihil"),
     (lambda d: d["ikpa"]["komponen"][7].update(bobot=5), "ikpa.komponen[7].bobot"),
     (lambda d: d["ikpa"]["komponen"][0].update(aspek="lain"), "ikpa.komponen[0].aspek"),
+    (lambda d: d["ikpa"]["komponen"][0].update(aspek=["pelaksanaan"]), "ikpa.komponen[0].aspek"),
     (lambda d: d["ikpa"]["komponen"][1].update(kode="revisi_dipa"), "ikpa.komponen[1].kode"),
     (lambda d: d["smart"]["bobot"].update(konsistensi=10), "smart.bobot"),
     (lambda d: d["unconfirmed"].append("ikpa.tidak_ada"), "unconfirmed[5]"),
