@@ -44,25 +44,20 @@ def office_names(batch: Batch, year: int) -> dict[str, str]:
     return names
 
 
-def _num(F: dict[str, Fig], fid: str, kind: str | None = None, digits: int = 2) -> Markup:
-    """A figure as a span the way the reports print numbers; '–' when unknown."""
+def _num(F: dict[str, Fig], fid: str) -> Markup:
+    """A figure as a span the way the reports print numbers (its unit's default); '–' when unknown."""
     from lkjip.present import fmt
 
     f = F.get(fid)
     v = None if f is None else f["value"]
-    kind = kind or (f or {}).get("unit", "")
+    unit = (f or {}).get("unit", "")
     if v is None:
         text = "–"
-    elif kind == "persen":
-        text = fmt.persen(v, digits)
-    elif kind == "rupiah":
-        text = fmt.rupiah(v)
-    elif kind == "jumlah":
-        text = fmt.angka(v, 0)
-    elif kind == "kode":
+    elif unit == "kode":
         text = STATUS.get(str(v), str(v))
     else:
-        text = fmt.angka(v, digits)
+        kind, digits = fmt.bawaan(unit)
+        text = fmt.render(v, f"{kind}:{digits}")
     return Markup('<span class="angka" data-fig="{}">{}</span>').format(fid, text)
 
 

@@ -202,9 +202,11 @@ def _wilayah(w: _Writer, r: random.Random, kota: str) -> None:
 
 # ---- the PK and its base facts ------------------------------------------------------------------
 def _pk(r: random.Random) -> list[dict[str, Any]]:
-    """3 to 7 indicators: always the services ratio and one survey, then a draw from the pool."""
-    pool = [k for k in INDIKATOR if k not in ("layanan", "ikm", "indeks_kesekretariatan")]
-    chosen = {"layanan", r.choice(["ikm", "indeks_kesekretariatan"])}
+    """3 to 7 indicators: those marked wajib and one survey, then a draw from the pool."""
+    wajib = [k for k, x in INDIKATOR.items() if x.get("wajib")]
+    survei = [k for k, x in INDIKATOR.items() if x["jenis"] == "indeks_survei"]
+    pool = [k for k in INDIKATOR if k not in wajib and k not in survei]
+    chosen = {*wajib, r.choice(survei)}
     chosen |= set(r.sample(pool, r.randint(1, 4)))
     order = [k for k in INDIKATOR if k in chosen]
     order.sort(key=lambda k: list(SASARAN).index(INDIKATOR[k]["sasaran"]))
@@ -227,7 +229,7 @@ def _kinerja(w: _Writer, r: random.Random, ind: list[dict[str, Any]], year: int)
                 survei.append([y, x["kode"], round(v, 2), skala, r.randint(30, 400), "survei rekaan"])
             continue
         lo, hi = x["rate"]
-        nihil = x["kode"] == "pro_yustisia" and r.random() < 0.4
+        nihil = "nihil" in x and r.random() < x["nihil"]
         for y in range(year - r.randint(1, 3), year + 1):
             den = 0 if nihil else r.randint(*x["jumlah"])
             num = min(den, round(den * r.uniform(lo, hi)))

@@ -23,12 +23,14 @@ SASARAN = {
 }
 
 # the pool of indicators: what indikator.csv says, and how the base facts are drawn
-# (rate: pembilang / penyebut drawn between these; jumlah: the penyebut's range)
+# (rate: pembilang / penyebut drawn between these; jumlah: the penyebut's range; wajib: in every
+# office's PK; nihil: the chance of a year with nothing to handle, 0 of 0)
 INDIKATOR: dict[str, dict[str, Any]] = {
     "pro_yustisia": dict(
         sasaran="penegakan_hukum", nama="Persentase Penegakan Hukum Pro Yustisia yang Ditangani",
         satuan="persen", polaritas="positif", target=90, renstra=90, jenis="rasio",
-        pembilang="kasus yang ditindaklanjuti", penyebut="kasus yang ditangani", rate=(0.7, 1.0), jumlah=(1, 6)),
+        pembilang="kasus yang ditindaklanjuti", penyebut="kasus yang ditangani", rate=(0.7, 1.0), jumlah=(1, 6),
+        nihil=0.4),
     "tindakan_administratif": dict(
         sasaran="penegakan_hukum", nama="Persentase Tindakan Administratif Keimigrasian yang Ditangani",
         satuan="persen", polaritas="positif", target=90, renstra=90, jenis="rasio",
@@ -41,7 +43,7 @@ INDIKATOR: dict[str, dict[str, Any]] = {
         satuan="persen", polaritas="positif", target=90, renstra=90, jenis="rasio",
         pembilang="permohonan yang diselesaikan", penyebut="permohonan yang diterima", rate=(0.85, 0.99),
         jumlah=(2000, 40000), rincian={"paspor": "Paspor", "izin_tinggal": "Izin Tinggal"},
-        rincian_kata="jenis layanan"),
+        rincian_kata="jenis layanan", wajib=True),
     "pengaduan_tidak_selesai": dict(
         sasaran="layanan", nama="Persentase Pengaduan Layanan yang Tidak Diselesaikan", satuan="persen",
         polaritas="negatif", target=5, renstra=5, jenis="rasio", pembilang="pengaduan yang tidak diselesaikan",

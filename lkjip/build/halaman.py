@@ -62,7 +62,7 @@ def tabel(body: str) -> str:
         tbody = inner.split("<tbody", 1)[-1] if "<tbody" in inner else inner
         box = ["gulir"] + (["utuh"] if len(re.findall(r"<tr\b", tbody)) <= BARIS_TABEL_KECIL else [])
         nomor = _NOMOR.search(inner)
-        label = _plain(nomor.group(1)) if nomor else "Tabel"
+        label = plain(nomor.group(1)) if nomor else "Tabel"
         return (f'<div class="{" ".join(box)}" role="region" tabindex="0" aria-label="{html.escape(label)}">'
                 f"{table}</div>")
 
@@ -90,7 +90,8 @@ class Keterangan:
     depan: bool = False  # in the front matter (its page number is roman)
 
 
-def _plain(inner: str) -> str:
+def plain(inner: str) -> str:
+    """The text of an HTML fragment: tags dropped, entities decoded, white space folded."""
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]*>", "", inner))).strip()
 
 
@@ -101,8 +102,8 @@ def keterangan(body: str, depan: bool = False) -> tuple[list[Keterangan], list[K
         for m in pattern.finditer(body):
             cap = re.sub(r'<p class="sumber">.*?</p>', "", m.group(2), flags=re.S)
             nomor = _NOMOR.search(cap)
-            found.append(Keterangan(m.group(1), _plain(nomor.group(1)) if nomor else "",
-                                    _plain(_NOMOR.sub("", cap)), depan))
+            found.append(Keterangan(m.group(1), plain(nomor.group(1)) if nomor else "",
+                                    plain(_NOMOR.sub("", cap)), depan))
     return out
 
 

@@ -120,16 +120,12 @@ def fragment(exp: Any, nb: Any) -> str:
 def running_title(cover: str) -> str | None:
     """The text of the cover's ``judul-laporan`` line (the PDF's running header), if it has one."""
     m = _JUDUL.search(cover)
-    return _plain(m.group(1)) if m else None
+    return halaman.plain(m.group(1)) if m else None
 
 
 def _slug(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "bagian"
-
-
-def _plain(inner: str) -> str:
-    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]*>", "", inner))).strip()
 
 
 class _Headings:
@@ -152,7 +148,7 @@ class _Headings:
     def apply(self, fragment_html: str, toc: bool = True, depan: bool = False) -> str:
         def repl(m: re.Match) -> str:
             level, attrs, inner = int(m.group(1)), m.group(2) or "", m.group(3)
-            text = _plain(inner)
+            text = halaman.plain(inner)
             hid = self._unique(_slug(text))
             if toc and level <= 2 and text:
                 self.toc.append((level, hid, text, depan))
@@ -251,7 +247,7 @@ def _split_letter(body: str) -> tuple[str, str]:
 
 def _next_number(body: str) -> int | None:
     """The number of the next h2 of an appendix whose h2 are numbered ("1. ...", "2. ..."), else None."""
-    texts = [_plain(x) for x in re.findall(r"<h2[^>]*>(.*?)</h2>", body, re.S)]
+    texts = [halaman.plain(x) for x in re.findall(r"<h2[^>]*>(.*?)</h2>", body, re.S)]
     return len(texts) + 1 if texts and all(re.match(r"\d+\.\s", t) for t in texts) else None
 
 

@@ -186,6 +186,7 @@ __all__ = [
     "FormatError",
     "angka",
     "angka_terbilang",
+    "bawaan",
     "indeks",
     "nilai",
     "persen",
@@ -194,6 +195,24 @@ __all__ = [
     "tanggal",
     "terbilang",
 ]
+
+
+# How a registry unit is written unless a display says otherwise: (kind of render(), decimals)
+_BAWAAN = {
+    "persen": ("persen", 2),
+    "rupiah": ("rupiah", 0),
+    "jumlah": ("angka", 0),
+    "indeks": ("indeks", 2),
+    "nilai": ("nilai", 2),
+    "poin": ("nilai", 2),
+    "kategori": ("teks", 0),
+    "kode": ("teks", 0),
+}
+
+
+def bawaan(unit: str) -> tuple[str, int]:
+    """The default (kind, decimals) of a registry unit; a score with 2 decimals when unknown."""
+    return _BAWAAN.get(unit, ("nilai", 2))
 
 
 def render(value: Any, spec: str) -> str:

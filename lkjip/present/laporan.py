@@ -34,20 +34,9 @@ from typing import Any
 from markupsafe import Markup
 
 from lkjip.errors import BuildError
+from lkjip.present.fmt import bawaan, render
 from lkjip.present.svg import siapkan_matplotlib, svg_figure
 from lkjip.present.tabel import KOSONG, baris, polos, tabel_html
-
-# Default formatting per registry unit: (fmt kind, decimals)
-_DEFAULT_FMT = {
-    "persen": ("persen", 2),
-    "rupiah": ("rupiah", 0),
-    "jumlah": ("angka", 0),
-    "indeks": ("indeks", 2),
-    "nilai": ("nilai", 2),
-    "poin": ("nilai", 2),
-    "kategori": ("teks", 0),
-    "kode": ("teks", 0),
-}
 
 # A missing value printed by Python or pandas: never what a reader should see.
 _TEKS_KOSONG = re.compile(r"(?<![\w-])(nan|NaN|None|NaT|<NA>)(?![\w-])")
@@ -100,10 +89,8 @@ class Laporan:
     # ---- numbers -------------------------------------------------------------------------
     def polos(self, id: str, kind: str | None = None, digits: int | None = None, kosong: str = KOSONG) -> str:
         """The figure formatted the Indonesian way, as plain text (for charts and titles)."""
-        from lkjip.present.fmt import render
-
         f = self.fig[id]
-        k, d = _DEFAULT_FMT.get(f.unit, ("nilai", 2))
+        k, d = bawaan(f.unit)
         kind = kind or k
         digits = d if digits is None else digits
         if f.value is None:
@@ -119,7 +106,7 @@ class Laporan:
         follows the figure's unit. An undefined value prints ``kosong`` (never "nan"/"None").
         """
         f = self.fig[id]
-        k, d = _DEFAULT_FMT.get(f.unit, ("nilai", 2))
+        k, d = bawaan(f.unit)
         kind = kind or k
         digits = d if digits is None else digits
         text = self.polos(id, kind, digits, kosong)
