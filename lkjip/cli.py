@@ -276,15 +276,15 @@ def cli_audit(args: argparse.Namespace) -> int:
     write_outputs(result, out_dir, office)
     print(result.summary())
     if html_text is None:
-        print(f"note: {html_path} not found; the rendered report was not checked (run lkjip build first)")
+        print(f"catatan: {html_path} tidak ada; laporan yang dirender tidak diperiksa (jalankan lkjip build dahulu)")
     for ch in result.failed:
-        print(f"FAILED [{ch.name}] {ch.message}")
+        print(f"GAGAL [{ch.name}] {ch.message}")
     for fd in result.findings:
         if fd.status == "mismatch":
-            places = "; ".join(f"{r.published} at {r.where}" + (f" (line {r.line})" if r.line else "")
+            places = "; ".join(f"{r.published} di {r.where}" + (f" (baris {r.line})" if r.line else "")
                                for r in fd.occurrences if r.status == "mismatch")
-            print(f"mismatch {fd.figure}: computed {fd.computed!r}; printed {places}")
-    print(f"wrote {out_dir / 'audit.json'} and {out_dir / 'audit.html'}")
+            print(f"berbeda {fd.figure}: hasil hitung {fd.computed!r}; tercetak {places}")
+    print(f"ditulis: {out_dir / 'audit.json'} dan {out_dir / 'audit.html'}")
     return 1 if result.failed else 0
 
 

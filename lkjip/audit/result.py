@@ -44,10 +44,10 @@ class AuditResult:
     def summary(self) -> str:
         c, g = self.counts(), self.group_counts()
         return (
-            f"audit {self.year}: {len(self.checks) - len(self.failed)}/{len(self.checks)} consistency checks passed; "
-            f"published figures: {c['match']} match, {c['mismatch']} mismatch, {c['not_derivable']} not derivable "
-            f"({len(self.records)} printed values; {g['mismatch']} figures disagree, {g['not_derivable']} not derivable, "
-            f"{g['match']} agree)"
+            f"audit {self.year}: {len(self.checks) - len(self.failed)}/{len(self.checks)} pemeriksaan konsistensi lolos; "
+            f"angka terbitan: {c['match']} sama, {c['mismatch']} berbeda, {c['not_derivable']} tidak dapat dihitung ulang "
+            f"({len(self.records)} nilai tercetak; {g['mismatch']} angka berbeda, {g['not_derivable']} tidak dapat "
+            f"dihitung ulang, {g['match']} sama)"
         )
 
 

@@ -79,6 +79,11 @@ class BuildResult:
         return [s.name for s in self.steps if s.status == "cached"]
 
 
+# a step's status as the progress display prints it (the analyst reads Indonesian)
+LABEL = {"executed": "dijalankan", "cached": "tersimpan", "stitched": "dirangkai", "rendered": "dibuat",
+         "computed": "dihitung", "failed": "gagal"}
+
+
 class Progress:
     """The progress display: one line per step, on ``stream`` (None: silent)."""
 
@@ -93,7 +98,8 @@ class Progress:
             self.on_step(step)
         if self.stream is not None:
             note = f"  ({step.note})" if step.note else ""
-            print(f"  {step.name:<34} {step.status:<9} {step.seconds:6.2f} s{note}", file=self.stream, flush=True)
+            label = LABEL.get(step.status, step.status)
+            print(f"  {step.name:<34} {label:<10} {step.seconds:6.2f} dtk{note}", file=self.stream, flush=True)
 
     def say(self, text: str) -> None:
         if self.stream is not None:
@@ -137,15 +143,15 @@ def build(year: int, *, formats: tuple[str, ...] = DEFAULT_FORMATS, data_dir: Pa
     t0 = time.perf_counter()
     formats = tuple(formats)
     if not formats or any(f not in FORMATS for f in formats):
-        raise BuildError(f"--format: expected a comma-separated list of {', '.join(FORMATS)}; "
-                         f"found {','.join(formats) or 'nothing'}")
+        raise BuildError(f"--format: seharusnya daftar dipisah koma dari {', '.join(FORMATS)}; "
+                         f"ditemukan: {','.join(formats) or 'kosong'}")
     chs = chapter_list if chapter_list is not None else chapters(include_optional=rekonsiliasi)
     if not chs:
-        raise BuildError("no chapter to build")
+        raise BuildError("tidak ada bab untuk dibangun")
     for ch in chs:
         if not (Path(notebooks_dir) / ch.notebook).is_file():
-            raise BuildError(f"chapter {ch.notebook}: no such notebook in {notebooks_dir} "
-                             "(the chapter list is lkjip/build/chapters.py)")
+            raise BuildError(f"bab {ch.notebook}: notebook ini tidak ada di {notebooks_dir} "
+                             "(daftar bab: lkjip/build/chapters.py)")
     out = Path(out_dir or BUILD_DIR)
     final = out / str(year)
     show = Progress(progress, on_step)
@@ -182,7 +188,7 @@ def build(year: int, *, formats: tuple[str, ...] = DEFAULT_FORMATS, data_dir: Pa
             folder.swap(tmp, final)
         folder.remove_failed(out, year)
     seconds = time.perf_counter() - t0
-    show.say(f"{final} ready in {seconds:.2f} s")
+    show.say(f"{final} selesai dalam {seconds:.2f} detik")
     summary = ({k: audit_doc[k] for k in ("summary", "failed", "counts", "berbeda") if k in audit_doc}
                if audit_doc else None)
     kesiapan = {k: kesiapan_doc[k] for k in ("summary", "menghalangi")} if kesiapan_doc else None

@@ -230,23 +230,23 @@ class Cache:
         try:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            return Lookup(None, "not in cache")
+            return Lookup(None, "belum ada di cache")
         except (ValueError, UnicodeDecodeError):
-            return Lookup(None, "cache entry corrupt (meta)")
+            return Lookup(None, "isi cache rusak (meta)")
         if not isinstance(meta, dict) or meta.get("format") != CACHE_FORMAT or meta.get("key") != key:
-            return Lookup(None, "cache entry corrupt (meta)")
+            return Lookup(None, "isi cache rusak (meta)")
         try:
             data = data_path.read_bytes()
         except FileNotFoundError:
-            return Lookup(None, "cache entry corrupt (result missing)")
+            return Lookup(None, "isi cache rusak (hasil hilang)")
         if sha256_bytes(data) != meta.get("sha256"):
-            return Lookup(None, "cache entry corrupt (hash mismatch)")
+            return Lookup(None, "isi cache rusak (hash tidak cocok)")
         files = meta.get("files_read", {})
         if not isinstance(files, dict):
-            return Lookup(None, "cache entry corrupt (meta)")
+            return Lookup(None, "isi cache rusak (meta)")
         for path, digest in sorted(files.items()):
             if sha256_file(path) != digest:
-                return Lookup(None, f"changed: {_short(path)}")
+                return Lookup(None, f"berubah: {_short(path)}")
         return Lookup(Hit(data, files, meta.get("extra", {})), "cached")
 
     def put(self, kind: str, name: str, key: str, ext: str, data: bytes,

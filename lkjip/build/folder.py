@@ -33,7 +33,7 @@ def lock(out: Path, year: int, say: TextIO | None = sys.stderr) -> Iterator[None
             fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             if say is not None:
-                print(f"lkjip build: another build of {year} is running in {out}; waiting for it to finish",
+                print(f"lkjip build: pembangunan laporan {year} lain sedang berjalan di {out}; menunggu sampai selesai",
                       file=say, flush=True)
             fcntl.flock(f, fcntl.LOCK_EX)
         try:

@@ -30,23 +30,23 @@ def gaya(params: dict[str, Any], where: str = "params") -> dict[str, Any]:
     """The house style: ``params['gaya']`` over the defaults, checked."""
     own = params.get("gaya") or {}
     if not isinstance(own, dict):
-        raise BuildError(f"{where}: gaya: expected a mapping (huruf, ukuran_pt, spasi, margin_mm, bolak_balik)")
+        raise BuildError(f"{where}: gaya: seharusnya pasangan kunci: nilai (huruf, ukuran_pt, spasi, margin_mm, bolak_balik)")
     unknown = sorted(set(own) - set(GAYA_BAWAAN))
     if unknown:
-        raise BuildError(f"{where}: gaya: unknown key(s) {', '.join(unknown)}; expected {', '.join(GAYA_BAWAAN)}")
+        raise BuildError(f"{where}: gaya: kunci tidak dikenal: {', '.join(unknown)}; seharusnya salah satu dari {', '.join(GAYA_BAWAAN)}")
     g = {**GAYA_BAWAAN, **own, "margin_mm": {**GAYA_BAWAAN["margin_mm"], **(own.get("margin_mm") or {})}}
     if not (isinstance(g["huruf"], str) and _FAMILY.match(g["huruf"])):
-        raise BuildError(f"{where}: gaya.huruf: expected a font family name (letters, digits, spaces); "
-                         f"found {g['huruf']!r}")
+        raise BuildError(f"{where}: gaya.huruf: seharusnya nama jenis huruf (huruf, angka, spasi); "
+                         f"ditemukan: {g['huruf']!r}")
     for key, low, high in (("ukuran_pt", 8, 16), ("spasi", 1.0, 2.5)):
         if not _number(g[key]) or not low <= g[key] <= high:
-            raise BuildError(f"{where}: gaya.{key}: expected a number from {low} to {high}; found {g[key]!r}")
+            raise BuildError(f"{where}: gaya.{key}: seharusnya angka {low} sampai {high}; ditemukan: {g[key]!r}")
     for side, mm in g["margin_mm"].items():
         if side not in GAYA_BAWAAN["margin_mm"] or not _number(mm) or not 5 <= mm <= 60:
-            raise BuildError(f"{where}: gaya.margin_mm.{side}: expected atas/bawah/jilid/luar in mm, 5 to 60; "
-                             f"found {mm!r}")
+            raise BuildError(f"{where}: gaya.margin_mm.{side}: seharusnya atas/bawah/jilid/luar dalam mm, 5 sampai 60; "
+                             f"ditemukan: {mm!r}")
     if not isinstance(g["bolak_balik"], bool):
-        raise BuildError(f"{where}: gaya.bolak_balik: expected true or false; found {g['bolak_balik']!r}")
+        raise BuildError(f"{where}: gaya.bolak_balik: seharusnya true atau false; ditemukan: {g['bolak_balik']!r}")
     return g
 
 

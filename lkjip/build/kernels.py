@@ -93,7 +93,7 @@ class Kernel:
         """The last lines the kernel wrote to its stderr."""
         self.log.seek(0)
         lines = self.log.read().decode("utf-8", "replace").strip().splitlines()[-10:]
-        return "\n  ".join(lines) if lines else "(nothing)"
+        return "\n  ".join(lines) if lines else "(tidak ada)"
 
     def run(self, job: Job) -> Done:
         """Execute one chapter (in this kernel's thread)."""
@@ -103,8 +103,9 @@ class Kernel:
         try:
             self._started.result()
         except Exception as exc:  # noqa: BLE001 - any reason the kernel did not start or answer
-            raise BuildError(f"the kernel for chapter {job.name} did not start or died: {exc}; "
-                             f"its last words:\n  {self.last_words()}") from None
+            raise BuildError(f"kernel untuk bab {job.name} tidak mau mulai atau berhenti: {exc} "
+                             "(kernel Jupyter berbicara lewat jaringan lokal 127.0.0.1: periksa bahwa "
+                             f"antarmuka loopback aktif); pesan terakhirnya:\n  {self.last_words()}") from None
         start = time.perf_counter()
         job.output.parent.mkdir(parents=True, exist_ok=True)
         source = for_execution(job.source, job.output.parent / f".src-{job.output.name}")
@@ -117,8 +118,8 @@ class Kernel:
             raise ChapterError(failure(job.name, job.source, job.output, exc)) from None
         except RuntimeError as exc:  # nbclient: the kernel did not answer, or died
             if "Kernel" in str(exc):
-                raise BuildError(f"the kernel for chapter {job.name} did not start or died: {exc}; "
-                                 f"its last words:\n  {self.last_words()}") from None
+                raise BuildError(f"kernel untuk bab {job.name} tidak mau mulai atau berhenti: {exc}; "
+                                 f"pesan terakhirnya:\n  {self.last_words()}") from None
             raise ChapterError(Failure(job.name, None, "", type(exc).__name__, str(exc)[:300], None)) from None
         except Exception as exc:  # a timeout, an unreadable notebook
             raise ChapterError(Failure(job.name, None, "", type(exc).__name__, str(exc).strip()[:300],

@@ -62,8 +62,8 @@ def dokumen(office_folder: Path, year: int) -> list[Dokumen]:
         if path.name.startswith(".") or not path.is_file():
             continue
         if path.suffix.lower() not in JENIS:
-            raise BuildError(f"{path}: a document to attach must be a PDF, PNG or JPEG file "
-                             f"(found '{path.suffix or 'no extension'}'); convert it or move it out of {where}")
+            raise BuildError(f"{path}: dokumen lampiran harus berkas PDF, PNG atau JPEG "
+                             f"(ditemukan: '{path.suffix or 'tanpa ekstensi'}'); ubah formatnya atau pindahkan dari {where}")
         found.append(Dokumen(path))
     return found
 
@@ -95,8 +95,8 @@ def halaman(doc: Dokumen) -> list[tuple[str, bytes]]:
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        raise BuildError(f"{doc.path}: cannot read this PDF ({exc}); save it again as a plain, "
-                         "unencrypted PDF") from None
+        raise BuildError(f"{doc.path}: PDF ini tidak dapat dibaca ({exc}); simpan ulang sebagai PDF biasa "
+                         "tanpa enkripsi") from None
     pages = []
     try:
         for i in range(len(pdf)):
@@ -107,7 +107,7 @@ def halaman(doc: Dokumen) -> list[tuple[str, bytes]]:
     finally:
         pdf.close()
     if not pages:
-        raise BuildError(f"{doc.path}: this PDF has no page")
+        raise BuildError(f"{doc.path}: PDF ini tidak memiliki halaman")
     return pages
 
 

@@ -126,8 +126,8 @@ def gather(year: int, data_dir: Path | None, params_dir: Path | None) -> Sources
     values = load_params(year, params_root)
     office = str(values.get("office") or "")
     if not office:
-        raise BuildError(f"{params_root / f'{year}.yaml'}: expected 'office: <kode kantor>' "
-                         "(here or in defaults.yaml); found no office")
+        raise BuildError(f"{params_root / f'{year}.yaml'}: seharusnya ada 'office: <kode kantor>' "
+                         "(di sini atau di defaults.yaml); ditemukan: tidak ada")
     folder = office_dir(office, data_dir)
     parameters = {"year": int(year), "office": office,
                   "data_dir": str(Path(data_dir).resolve()) if data_dir else "",

@@ -190,7 +190,7 @@ def test_rekonsiliasi_adds_its_chapter_and_reuses_the_others(built, tmp_path):
     result = B.build(YEAR, formats=("html",), out_dir=out, rekonsiliasi=True)
     # the HTML changed: audited and checked for readiness again
     assert result.executed() == ["06_rekonsiliasi.ipynb", "audit", "kesiapan"]
-    assert re.search(r"(\d+)/\1 consistency checks passed", result.audit["summary"])
+    assert re.search(r"(\d+)/\1 pemeriksaan konsistensi lolos", result.audit["summary"])
     page = (out / str(YEAR) / f"lkjip-{YEAR}.html").read_text(encoding="utf-8")
     assert '<section class="bab" id="bab-06-rekonsiliasi"' in page
     assert not (out / str(YEAR) / f"lkjip-{YEAR}.pdf").exists()

@@ -59,6 +59,6 @@ def test_without_a_network_the_build_names_the_kernel_and_exits_2(tmp_path):
     proc = subprocess.run(["unshare", "-n", LKJIP, "build", "--year", "2024", "--out", str(tmp_path),
                            "--format", "html"], capture_output=True, text=True, env=env, timeout=120)
     assert proc.returncode == 2
-    assert "kernel for chapter" in proc.stderr and "did not start" in proc.stderr
+    assert "kernel untuk bab" in proc.stderr and "tidak mau mulai" in proc.stderr
     assert "Traceback" not in proc.stderr
     assert time.monotonic() - t < 60

@@ -25,16 +25,16 @@ def test_put_get_roundtrip_and_files_read(tmp_path):
     assert got.hit.files_read == {str(data): C.sha256_file(data)}
     data.write_text("a\n2\n")
     assert c.get("chapters", "bab", "k1", "ipynb").hit is None
-    assert c.get("chapters", "bab", "k1", "ipynb").reason == f"changed: {tmp_path.name}/x.csv"
-    assert c.get("chapters", "bab", "k2", "ipynb").reason == "not in cache"
+    assert c.get("chapters", "bab", "k1", "ipynb").reason == f"berubah: {tmp_path.name}/x.csv"
+    assert c.get("chapters", "bab", "k2", "ipynb").reason == "belum ada di cache"
 
 
 @pytest.mark.parametrize("damage, reason", [
-    (lambda meta, res: meta.write_text(meta.read_text()[:20]), "cache entry corrupt (meta)"),
-    (lambda meta, res: meta.write_text("[]"), "cache entry corrupt (meta)"),
-    (lambda meta, res: res.write_bytes(b"hasil lain"), "cache entry corrupt (hash mismatch)"),
-    (lambda meta, res: res.write_bytes(res.read_bytes()[:3]), "cache entry corrupt (hash mismatch)"),
-    (lambda meta, res: res.unlink(), "cache entry corrupt (result missing)"),
+    (lambda meta, res: meta.write_text(meta.read_text()[:20]), "isi cache rusak (meta)"),
+    (lambda meta, res: meta.write_text("[]"), "isi cache rusak (meta)"),
+    (lambda meta, res: res.write_bytes(b"hasil lain"), "isi cache rusak (hash tidak cocok)"),
+    (lambda meta, res: res.write_bytes(res.read_bytes()[:3]), "isi cache rusak (hash tidak cocok)"),
+    (lambda meta, res: res.unlink(), "isi cache rusak (hasil hilang)"),
 ])
 def test_damaged_entry_is_a_miss(tmp_path, damage, reason):
     c = C.Cache(tmp_path)

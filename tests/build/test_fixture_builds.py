@@ -91,7 +91,7 @@ def test_damaged_cache_entries_are_made_again(w):
     nb.write_bytes(nb.read_bytes().replace(b"Seri uji", b"Seri RUSAK"))  # content tampered
     result = w.build()
     assert {s.name: s.note for s in result.steps if s.status == "executed"} == {
-        A: "cache entry corrupt (meta)", B: "cache entry corrupt (hash mismatch)"}
+        A: "isi cache rusak (meta)", B: "isi cache rusak (hash tidak cocok)"}
     assert tree_hashes(w.out / "2024") == good
     for page in (w.out / ".cache" / "report").rglob("*.html"):
         page.write_bytes(b"<html>rusak</html>")
@@ -110,7 +110,7 @@ def test_a_failing_chapter_keeps_the_previous_build(w):
     assert str(kept) in str(info.value) and kept.is_file()
     assert tree_hashes(w.out / "2024") == good, "the previous build is untouched"
     assert not list(w.out.glob(f".{YEAR}.tmp-*"))
-    assert re.search(r"c_gagal.ipynb\s+failed", progress.getvalue())
+    assert re.search(r"c_gagal.ipynb\s+gagal", progress.getvalue())
     w.build()  # the next good build forgets the failed one
     assert not (w.out / f"{YEAR}.failed").exists()
 
@@ -122,7 +122,7 @@ def test_progress_one_line_per_chapter(w):
     lines = progress.getvalue().splitlines()
     for name in (A, B):
         mine = [ln for ln in lines if ln.split()[:1] == [name]]
-        assert [ln.split()[1] for ln in mine] == ["executed", "cached"]
+        assert [ln.split()[1] for ln in mine] == ["dijalankan", "tersimpan"]
 
 
 def test_tables_and_figures_are_numbered_per_chapter(w):
@@ -150,7 +150,7 @@ def test_a_second_build_of_the_year_waits_for_the_first(w):
     for t in threads:
         t.join()
     assert not errors
-    waited = [s.getvalue() for s in say if "waiting for it to finish" in s.getvalue()]
+    waited = [s.getvalue() for s in say if "menunggu sampai selesai" in s.getvalue()]
     assert len(waited) == 1
     assert not list(w.out.glob(f".{YEAR}.*-*"))
     manifest = json.loads((w.out / "2024" / "manifest.json").read_text())

@@ -114,7 +114,7 @@ def test_attached_documents_close_the_lampiran_numbered_after_it(tmp_path):
     assert ">3. Perjanjian Kinerja 2024<" in toc and ">4. SK Tim<" in toc
     assert '<a href="lampiran/01_Perjanjian_Kinerja%202024.pdf">01_Perjanjian_Kinerja 2024.pdf</a> (PDF)' in doc
     (folder / "catatan.docx").write_bytes(b"x")
-    with pytest.raises(BuildError, match="PDF, PNG or JPEG"):
+    with pytest.raises(BuildError, match="PDF, PNG atau JPEG"):
         lampiran.dokumen(tmp_path, 2024)
 
 

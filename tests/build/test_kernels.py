@@ -61,7 +61,7 @@ def test_a_kernel_that_cannot_start_is_a_clear_error(tmp_path):
             pool.wait()
     finally:
         pool.close()
-    assert "kernel for chapter x.ipynb did not start or died" in str(info.value)
+    assert "kernel untuk bab x.ipynb tidak mau mulai atau berhenti" in str(info.value)
     assert "no kernel today" in str(info.value)
     assert time.perf_counter() - t < 30
 
