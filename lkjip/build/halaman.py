@@ -62,7 +62,7 @@ def tabel(body: str) -> str:
         tbody = inner.split("<tbody", 1)[-1] if "<tbody" in inner else inner
         box = ["gulir"] + (["utuh"] if len(re.findall(r"<tr\b", tbody)) <= BARIS_TABEL_KECIL else [])
         nomor = _NOMOR.search(inner)
-        label = plain(nomor.group(1)) if nomor else "Tabel"
+        label = plain(nomor.group(1)) if nomor else "Lanjutan tabel" if "lanjutan" in classes else "Tabel"
         return (f'<div class="{" ".join(box)}" role="region" tabindex="0" aria-label="{html.escape(label)}">'
                 f"{table}</div>")
 

@@ -129,9 +129,9 @@ def tabel_kasus(L: Any, x: Any) -> dict[str, Any] | None:
 
 
 def tabel_rencana_aksi(L: Any, x: Any) -> dict[str, Any] | None:
-    """Every item of an action plan with its progress in each quarter, grouped by sasaran and
-    kegiatan (a group kept on one page, its label with it); the last row holds each quarter's
-    mean (the registry's ``ikk.<kode>.triwulan.<k>.capaian``)."""
+    """Every item of an action plan with its progress in each quarter, in parts by sasaran (the
+    label repeated on each page of its part) and groups by kegiatan (a label kept with its first
+    rows); the last row holds each quarter's mean (the registry's ``ikk.<kode>.triwulan.<k>.capaian``)."""
     i = _ikk(L, x)
     df = L.inputs.rencana_aksi_triwulan
     df = df[(df["tahun"] == L.year) & (df["indikator"] == i.kode)]
@@ -143,11 +143,11 @@ def tabel_rencana_aksi(L: Any, x: Any) -> dict[str, Any] | None:
     width = 2 + len(tws)
     rows: list[Any] = []
     for s, grp in first.groupby("sasaran", sort=False):
-        rows.append({"cells": [Sel(sel(s), colspan=width)], "class": "judul-kelompok", "tbody": True})
-        for n, (keg, sub) in enumerate(grp.groupby("kegiatan", sort=False)):
-            # the first kegiatan shares its sasaran's group, so the label is never alone
+        # a sasaran is a part of the table: its label heads each of its pages
+        rows.append({"cells": [Sel(sel(s), colspan=width)], "class": "judul-kelompok", "bagian": True})
+        for keg, sub in grp.groupby("kegiatan", sort=False):
             rows.append({"cells": [Sel(sel(keg), colspan=width, kelas="kegiatan-judul")], "class": "kegiatan",
-                         "tbody": n > 0})
+                         "tbody": True})
             for r in sub.itertuples(index=False):
                 rows.append([Sel(int(r.no), kelas="ac"), sel(r.uraian)]
                             + [Sel(fmt.persen(wide.at[r.no, k], 0), kelas="ar") for k in tws])

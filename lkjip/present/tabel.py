@@ -78,7 +78,8 @@ def baris(rows: Any, kolom: Sequence[Any] | None
             if isinstance(r, Mapping) and "cells" in r:
                 body.append(list(r["cells"]))
                 # "tbody": the row starts a group of rows (a <tbody> of its own; its first rows stay together)
-                classes.append(str(r.get("class", "")) + ("\0" if r.get("tbody") else ""))
+                # "bagian": the row is the label of a part of the table, repeated on each of its pages
+                classes.append(str(r.get("class", "")) + ("\1" if r.get("bagian") else "\0" if r.get("tbody") else ""))
             elif isinstance(r, Mapping):
                 if names is None:
                     names = list(r)
@@ -142,19 +143,78 @@ def _sel(tag: str, c: Any, letter: str) -> str:
 
 def tabel_html(judul: str, header: list[list[Any]], body: list[list[Any]], row_class: list[str],
                catatan: str | None, align: Any, hitung: str | None, kelas: str) -> str:
-    """The table's HTML; its caption reads "Tabel <judul>" until the build numbers it."""
+    """The table's HTML; its caption reads "Tabel <judul>" until the build numbers it.
+
+    A table whose rows carry part labels ("bagian") is written as one table per part, each with
+    the column headers and its label in its ``<thead>``, so that a reader finds both on every
+    page the part runs to (a browser and WeasyPrint repeat a table's head, not a row of its
+    body). The first part holds the caption; the others are marked ``lanjutan`` and numbered
+    with it."""
     n = max([_lebar(r) for r in header + body] or [0])
     letters = _align(align, header, body, n)
     cls = " ".join(["tabel", *kelas.split()])
     attrs = f' data-count-fig="{html.escape(hitung)}"' if hitung else ""
-    out = [f'<table class="{cls}"{attrs}>',
-           f'<caption><span class="nomor">Tabel</span> {html.escape(judul)}</caption>']
-    if header:
-        out.append("<thead>")
-        out += ["<tr>" + "".join(_sel("th", c, "") for c in row) + "</tr>" for row in header]
-        out.append("</thead>")
+    out: list[str] = []
+    parts = _bagian(body, row_class)
+    # the parts of one table share its column widths
+    cols = _lebar_kolom(header + body, n) if len(parts) > 1 else ""
+    if cols:
+        cls += " berbagian"
+    for k, (label, rows, classes) in enumerate(parts):
+        if k == 0:
+            out += [f'<table class="{cls}"{attrs}>',
+                    f'<caption><span class="nomor">Tabel</span> {html.escape(judul)}</caption>']
+        else:
+            out.append(f'<table class="lanjutan {cls}">')
+        if cols:
+            out.append(cols)
+        if header or label is not None:
+            out.append("<thead>")
+            out += ["<tr>" + "".join(_sel("th", c, "") for c in row) + "</tr>" for row in header]
+            if label is not None:
+                row, rc = label
+                out.append(f'<tr class="{html.escape(rc)}">' + "".join(_sel("th", c, "") for c in row) + "</tr>")
+            out.append("</thead>")
+        out += _tbody(rows, classes, letters, n)
+        out.append("</table>")
+    if catatan:
+        out.append(f'<p class="catatan-tabel">{sel_teks(catatan)}</p>')
+    return "\n".join(out)
+
+
+def _lebar_kolom(rows: list[list[Any]], n: int) -> str:
+    """A ``<colgroup>`` giving each column a share of the width by its longest text plus room for
+    the cell's padding (rows that span columns do not count)."""
+    longest = [2] * n
+    for row in rows:
+        if len(row) == n:
+            for j, c in enumerate(row):
+                text = re.sub(r"<[^>]+>", "", _sel("td", c, ""))
+                longest[j] = max(longest[j], min(len(html.unescape(text)), 60))
+    weights = [w + 4 for w in longest]
+    total = sum(weights)
+    return "<colgroup>" + "".join(f'<col style="width: {100 * w / total:.1f}%">' for w in weights) + "</colgroup>"
+
+
+def _bagian(body: list[list[Any]], row_class: list[str]
+            ) -> list[tuple[tuple[list[Any], str] | None, list[list[Any]], list[str]]]:
+    """The table's parts: (label row and its class, or None; rows; their classes)."""
+    parts: list[tuple[tuple[list[Any], str] | None, list[list[Any]], list[str]]] = [(None, [], [])]
+    for row, rc in zip(body, row_class, strict=True):
+        if rc.endswith("\1"):
+            if parts[-1] == (None, [], []):
+                parts.pop()
+            parts.append(((row, rc[:-1]), [], []))
+        else:
+            parts[-1][1].append(row)
+            parts[-1][2].append(rc)
+    return parts
+
+
+def _tbody(body: list[list[Any]], row_class: list[str], letters: list[str], n: int) -> list[str]:
+    """The body rows, a ``<tbody>`` per group of rows."""
     groups = any(rc.endswith("\0") for rc in row_class)
-    out.append('<tbody class="kelompok">' if groups and row_class and row_class[0].endswith("\0") else "<tbody>")
+    out = ['<tbody class="kelompok">' if groups and row_class and row_class[0].endswith("\0") else "<tbody>"]
     for k, (row, rc) in enumerate(zip(body, row_class, strict=True)):
         if rc.endswith("\0"):
             rc = rc[:-1]
@@ -165,7 +225,4 @@ def tabel_html(judul: str, header: list[list[Any]], body: list[list[Any]], row_c
         tr = f'<tr class="{html.escape(rc)}">' if rc else "<tr>"
         out.append(tr + "".join(_sel("td", c, x) for c, x in zip(row, lets, strict=True)) + "</tr>")
     out.append("</tbody>")
-    out.append("</table>")
-    if catatan:
-        out.append(f'<p class="catatan-tabel">{sel_teks(catatan)}</p>')
-    return "\n".join(out)
+    return out

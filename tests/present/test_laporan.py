@@ -86,6 +86,31 @@ def test_tabel_from_dataframe_dicts_spans_and_row_classes(shown):
     assert '<tr class="total"><td colspan="2">Jumlah</td><td>3</td></tr>' in html
 
 
+def test_a_table_in_parts_repeats_headers_and_the_part_label(shown):
+    """Rows marked "bagian" start a part: one table each, the column headers and the part's label
+    in its head (repeated on every page it runs to), one caption, the same column widths."""
+    L = Laporan(2024)
+    L.tabel([{"cells": [Sel("Sasaran A", colspan=2)], "class": "judul-kelompok", "bagian": True},
+             ["1", "satu"], ["2", "dua"],
+             {"cells": [Sel("Sasaran B", colspan=2)], "class": "judul-kelompok", "bagian": True},
+             ["3", "tiga"], {"cells": ["Jumlah", "3"], "class": "total"}],
+            "Bertingkat", kolom=["No", "Uraian"], catatan="Catatan.")
+    html = shown[0]["text/html"]
+    tables = re.findall(r"<table.*?</table>", html, re.S)
+    assert len(tables) == 2 and html.count("<caption>") == 1 and html.count("Catatan.") == 1
+    assert tables[0].startswith('<table class="tabel berbagian">') and "<caption>" in tables[0]
+    assert tables[1].startswith('<table class="lanjutan tabel berbagian">')
+    for table, label in zip(tables, ("Sasaran A", "Sasaran B"), strict=True):
+        head = table.split("<thead>")[1].split("</thead>")[0]
+        assert "<th>No</th><th>Uraian</th>" in head and f'<th colspan="2">{label}</th>' in head
+        assert re.search(r"<colgroup>.*</colgroup>", table)
+    assert re.findall(r"<colgroup>.*?</colgroup>", tables[0]) == re.findall(r"<colgroup>.*?</colgroup>", tables[1])
+    assert "<td>tiga</td>" in tables[1] and '<tr class="total">' in tables[1] and "tiga" not in tables[0]
+    # a table without parts stays one table, without widths of its own
+    L.tabel([["1", "satu"]], "Biasa", kolom=["No", "Uraian"])
+    assert shown[1]["text/html"].count("<table") == 1 and "colgroup" not in shown[1]["text/html"]
+
+
 def test_gambar_inline_svg_deterministic_and_closed(shown):
     mpl = pytest.importorskip("matplotlib")
     mpl.use("Agg")
