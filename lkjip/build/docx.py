@@ -26,6 +26,7 @@ from __future__ import annotations
 import copy
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -141,11 +142,11 @@ class Writer:
     def _segments(body: Any) -> list[tuple[str, list[Any]]]:
         """(kind, elements): the cover, the cover letter, the front matter, each chapter."""
         out: list[tuple[str, list[Any]]] = []
-        for el in body:
-            if not isinstance(el.tag, str):
-                continue
+        for el in _flat(body):
             if "halaman-sampul" in el.get("class", "").split():
                 out.append(("cover", [el]))
+            elif "halaman-surat" in el.get("class", "").split():
+                out.append(("letter", [el]))
             elif el.tag == "section" and el.get("data-bab", "") in FRONT:
                 kids = [k for k in el if isinstance(k.tag, str)]
                 h1 = next((i for i, k in enumerate(kids) if k.tag == "h1"), len(kids))
@@ -377,3 +378,19 @@ def render_docx(page: str, reference: Path = REFERENCE) -> bytes:
     w = Writer(reference)
     w.write(page)
     return W.save_reproducibly(w.doc)
+
+
+# the wrappers of the stitched page (lkjip.build.stitch): the <main> landmark and the page groups
+# of the front matter and the body, whose children are the cover letter and the chapters
+_WRAPPERS = {"halaman-depan", "halaman-utama"}
+
+
+def _flat(parent: Any) -> Iterator[Any]:
+    """The elements of the page that make its sections, out of their wrappers."""
+    for el in parent:
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag == "main" or (el.tag == "div" and _WRAPPERS & set(el.get("class", "").split())):
+            yield from _flat(el)
+        else:
+            yield el

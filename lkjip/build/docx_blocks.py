@@ -89,6 +89,8 @@ def block(w: Any, el: Any, ctx: Ctx, fmt: Fmt) -> None:
     from lkjip.build.docx_tables import table
 
     tag, classes = el.tag, set(el.get("class", "").split())
+    if "judul-laporan" in classes:
+        return  # the PDF's running-header source, hidden on the page; Word's header is a field of its own
     if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
         start = len(w.made)
         w.flow(el, Ctx(style=f"Heading {tag[1]}", indent=ctx.indent, width=ctx.width), Fmt())

@@ -226,6 +226,17 @@ def test_word_edition_has_the_report_s_structure_and_every_figure(built):
     assert any(f.startswith("TOC \\o") for f in fields)
     footers = {i.text.strip() for s in doc.sections for i in s.footer.part.element.iter(f"{w}instrText")}
     assert footers == {"PAGE"}
+    # the sections as the stitched page has them: cover, letter, front matter (roman, with the
+    # running header), then one per chapter (arabic from BAB I); the PDF's hidden header source
+    # is not a paragraph of its own
+    sects = doc.element.body.iter(f"{w}sectPr")
+    numbers = [(s.find(f"{w}pgNumType").get(f"{w}fmt"), s.find(f"{w}pgNumType").get(f"{w}start"),
+                len(s.findall(f"{w}headerReference"))) for s in sects]
+    chapters = root.xpath("//div[contains(@class, 'halaman-utama')]/section")
+    assert len(numbers) == 3 + len(chapters) and len(chapters) >= 5
+    assert numbers[:4] == [("decimal", None, 0), ("decimal", None, 0), ("lowerRoman", "1", 1), ("decimal", "1", 0)]
+    judul = root.xpath("//p[@class='judul-laporan']")[0].text_content().strip()
+    assert judul not in [p.text.strip() for p in doc.paragraphs]
     from lkjip.build.docx_images import take_svgs
 
     assert len(doc.inline_shapes) == len(take_svgs(page)[1]) + len(root.xpath("//img"))  # every chart
