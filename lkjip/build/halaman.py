@@ -60,7 +60,9 @@ def tabel(body: str) -> str:
         if not {"tabel", "dataframe"} & set(classes):
             return table
         tbody = inner.split("<tbody", 1)[-1] if "<tbody" in inner else inner
-        box = ["gulir"] + (["utuh"] if len(re.findall(r"<tr\b", tbody)) <= BARIS_TABEL_KECIL else [])
+        # a small table is kept whole; a part of a table in parts may break (its head repeats)
+        small = len(re.findall(r"<tr\b", tbody)) <= BARIS_TABEL_KECIL and "berbagian" not in classes
+        box = ["gulir"] + (["utuh"] if small else [])
         nomor = _NOMOR.search(inner)
         label = plain(nomor.group(1)) if nomor else "Lanjutan tabel" if "lanjutan" in classes else "Tabel"
         return (f'<div class="{" ".join(box)}" role="region" tabindex="0" aria-label="{html.escape(label)}">'

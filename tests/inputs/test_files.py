@@ -10,7 +10,7 @@ import io
 import re
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from lkjip.inputs import yaml_spec
@@ -165,6 +165,7 @@ def _csv(rows: list[list[str]]) -> bytes:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=CELL)
+@example(text="0\r0")
 def test_any_text_in_a_count_cell_is_read_or_named(text):
     """Anything typed into penyebut is either a whole number read as such, or a problem at row 2,
     column 'penyebut', in Indonesian with a hint; never an exception."""
@@ -176,7 +177,10 @@ def test_any_text_in_a_count_cell_is_read_or_named(text):
         assert int(result.value.loc[0, "penyebut"]) == int(text.strip())
     else:
         assert errors and all(p.hint for p in errors)
-        assert any((p.row, p.column) == (2, "penyebut") for p in errors) or "\x00" in text, errors
+        # NUL: the file is not text; a bare carriage return, which csv.writer leaves unquoted when
+        # lines end in "\n", ends the row in CSV: the problem is then the truncated row
+        assert any((p.row, p.column) == (2, "penyebut") for p in errors) or "\x00" in text \
+            or ("\r" in text and any("terpotong" in p.hint for p in errors)), errors
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
