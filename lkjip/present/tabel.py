@@ -185,12 +185,12 @@ def tabel_html(judul: str, header: list[list[Any]], body: list[list[Any]], row_c
 def _lebar_kolom(rows: list[list[Any]], n: int) -> str:
     """A ``<colgroup>`` giving each column a share of the width by its longest text plus room for
     the cell's padding (rows that span columns do not count)."""
-    longest = [2] * n
+    longest = [3] * n
     for row in rows:
         if len(row) == n:
             for j, c in enumerate(row):
                 text = re.sub(r"<[^>]+>", "", _sel("td", c, ""))
-                longest[j] = max(longest[j], min(len(html.unescape(text)), 60))
+                longest[j] = max(longest[j], min(len(html.unescape(text)), 40))
     weights = [w + 4 for w in longest]
     total = sum(weights)
     return "<colgroup>" + "".join(f'<col style="width: {100 * w / total:.1f}%">' for w in weights) + "</colgroup>"
