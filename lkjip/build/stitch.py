@@ -38,6 +38,7 @@ from lkjip.build import gaya as G
 from lkjip.build import halaman
 from lkjip.build.lampiran import Dokumen, html_tautan
 from lkjip.paths import TEMPLATES_DIR
+from lkjip.present.dokumen import judul_berjalan
 
 TEMPLATE_NAME = "lkjip"  # lkjip/templates/lkjip/index.html.j2: one chapter's outputs
 PAGE_TEMPLATE = "page.html.j2"  # the whole report
@@ -184,7 +185,7 @@ def _default_cover(year: int, office: str) -> str:
             '<p class="sampul-sub">(LKjIP)</p>\n'
             f'<p class="sampul-tahun">Tahun {year}</p>\n'
             f'<p class="sampul-instansi">{html.escape(office)}</p>\n'
-            f'<p class="judul-laporan">LKjIP {html.escape(office)} Tahun {year}</p>\n'
+            f'<p class="judul-laporan">{html.escape(judul_berjalan(office, year))}</p>\n'
             "</section>")
 
 
@@ -314,7 +315,7 @@ def stitch(parts: list[Part], year: int, office: str = "", templates_dir: Path =
 
     title = running_title(cover)
     if title is None:
-        title = f"LKjIP {office} Tahun {year}".replace("  ", " ")
+        title = judul_berjalan(office, year).replace("  ", " ")
     nama = info.nama or office
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates_dir)),
                              autoescape=False, keep_trailing_newline=True)

@@ -11,6 +11,19 @@ from lkjip.present.template import Blok
 
 
 # ---- the office -----------------------------------------------------------------------------------
+JUDUL_NAMA_MAKS = 80  # characters of the office's name in the running header
+
+
+def judul_berjalan(nama: str, year: int) -> str:
+    """The PDF's running header (plain text): "LKjIP <office> Tahun <year>". A name longer than
+    JUDUL_NAMA_MAKS characters is cut there and ends with "…": the header stays a line or two
+    (and WeasyPrint, which measures a margin box's text on every page, stays fast: a 500-character
+    name took it 26 s more)."""
+    if len(nama) > JUDUL_NAMA_MAKS:
+        nama = nama[:JUDUL_NAMA_MAKS - 1].rstrip() + "…"
+    return f"LKjIP {nama} Tahun {year}"
+
+
 def sampul(L: Any) -> str:
     """The cover: parent institutions, title, year and office, from ``kantor.yaml`` and the year.
 
@@ -25,7 +38,7 @@ def sampul(L: Any) -> str:
         '<p class="sampul-sub">(LKjIP)</p>',
         f'<p class="sampul-tahun">TAHUN {L.year}</p>',
         f'<p class="sampul-instansi">{_e(k["nama"].upper())}</p>',
-        f'<p class="judul-laporan">LKjIP {_e(k["nama"])} Tahun {L.year}</p>',
+        f'<p class="judul-laporan">{_e(judul_berjalan(k["nama"], L.year))}</p>',
         "</div>",
     ]
     return "\n".join(lines)

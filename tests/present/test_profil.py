@@ -191,6 +191,15 @@ def test_cover_and_signatures(L):
     assert "Januari" not in dokumen.tanda_tangan_pk(L, dengan_tanggal=False)
 
 
+def test_running_header_keeps_a_long_office_name_short():
+    name = "Kantor Imigrasi Kelas II Non TPI Pamekasan"
+    assert dokumen.judul_berjalan(name, 2024) == f"LKjIP {name} Tahun 2024"
+    long = "Kantor " + "x" * 500
+    header = dokumen.judul_berjalan(long, 2024)
+    assert header.startswith("LKjIP Kantor xxx") and header.endswith("x… Tahun 2024")
+    assert len(header) == len("LKjIP  Tahun 2024") + dokumen.JUDUL_NAMA_MAKS
+
+
 def test_small_helpers():
     assert teks.gabung(["a"]) == "a"
     assert teks.gabung(["a", "b"]) == "a dan b"
