@@ -10,10 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from lkjip.audit.consistency import Check, check_aliases, consistency_checks
-from lkjip.audit.reconcile import Finding, Record, group_findings, reconcile
+from lkjip.audit.reconcile import Finding, Record, format_published, group_findings, reconcile
 from lkjip.audit.rendered import check_rendered
 from lkjip.errors import AuditError
 from lkjip.present import fmt
+
+# The figures a reader of the report looks at first: named first among those that differ.
+HEADLINE = ("anggaran.pagu", "anggaran.realisasi", "anggaran.persen", "pnbp.realisasi", "ikpa.nilai_akhir",
+            "ikpa.kategori")
 
 # ---- running it ------------------------------------------------------------------------------
 
@@ -49,6 +53,17 @@ class AuditResult:
             f"({len(self.records)} nilai tercetak; {g['mismatch']} angka berbeda, {g['not_derivable']} tidak dapat "
             f"dihitung ulang, {g['match']} sama)"
         )
+
+    def berbeda(self, n: int = 4) -> list[list[str]]:
+        """Up to ``n`` figures the published report prints differently from the recomputation,
+        the headline ones first, then in the published report's order: [label, printed, computed]."""
+        wrong = [f for f in self.findings if f.status == "mismatch"]
+        wrong.sort(key=lambda f: f.figure not in HEADLINE)  # stable: the report's order within each
+        out = []
+        for f in wrong[:n]:
+            r = next(r for r in f.occurrences if r.status == "mismatch")
+            out.append([f.label, r.published.strip(), format_published(r.computed, r.unit, r.published)])
+        return out
 
 
 def run_audit(F: Any, published: Any = None, html_text: str | None = None) -> AuditResult:

@@ -31,10 +31,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from lkjip.build import folder, manifest, sources
+from lkjip.build import folder, manifest, sources, stitch
 from lkjip.build.cache import Cache
 from lkjip.build.chapters import Chapter, chapters
 from lkjip.errors import BuildError
+from lkjip.inputs.load import VALIDATED_ENV
 from lkjip.paths import BUILD_DIR, NOTEBOOKS_DIR, TEMPLATES_DIR
 
 FORMATS = ("html", "pdf", "docx")
@@ -159,7 +160,7 @@ def build(year: int, *, formats: tuple[str, ...] = DEFAULT_FORMATS, data_dir: Pa
         folder.remove_leftovers(out, year)
         src = sources.gather(year, data_dir, params_dir)
         run = _Run(src, Cache(out / ".cache"), use_cache, show, data_dir, params_dir)
-        with folder.staging(out, year) as tmp:
+        with folder.staging(out, year) as tmp, run:
             show.say(f"lkjip build {year} -> {final}")
             notebooks = run.chapters(chs, Path(notebooks_dir), tmp, out, workers or default_workers(),
                                      compute_figures=figures or audit, pool=pool)
@@ -204,6 +205,14 @@ class _Run:
         self.data_dir, self.params_dir = data_dir, params_dir
         self._figs: Any = None
         self.documents = src.dokumen()
+        self._closing: list[Any] = []  # kernel pools stopping
+
+    def __enter__(self) -> _Run:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for pool in self._closing:
+            pool.join()
 
     def _get(self, kind: str, name: str, key: str, ext: str) -> tuple[bytes | None, str]:
         if not self.use_cache:
@@ -245,14 +254,18 @@ class _Run:
 
         if jobs:
             own = pool is None
+            validated = tmp / ".masukan-diperiksa.json"  # lkjip.inputs.load.write_validated
             if own:
-                pool = Pool(min(workers, len(jobs)), cwd=notebooks_dir)
+                env = {VALIDATED_ENV: str(validated)} if compute_figures else None
+                pool = Pool(min(workers, len(jobs)), cwd=notebooks_dir, env=env)
             try:
                 pool.start(jobs, on_done=done)
                 if compute_figures:
-                    self.figures()
+                    self.figures(validated if own else None)
+                stitch.prepare()
                 pool.wait()
             except ChapterError as exc:
+                validated.unlink(missing_ok=True)  # not among what the failed build keeps
                 f = exc.failure
                 kept = folder.keep_failed(tmp, out, self.src.year)
                 if f.notebook is not None:
@@ -260,21 +273,27 @@ class _Run:
                 self.show(Step(f.name, "failed", 0.0))
                 raise ChapterError(f) from None
             finally:
-                if own:
-                    pool.close()
+                validated.unlink(missing_ok=True)
+                if own:  # the kernels stop while the build goes on; __exit__ waits for them
+                    pool.close(wait=False)
+                    self._closing.append(pool)
         notebooks = [(ch, results[ch.notebook]) for ch in chs]
         for ch, data in notebooks:
             (tmp / "notebooks" / ch.notebook).write_bytes(data)
         return notebooks
 
     # ---- figures ----------------------------------------------------------------------------
-    def figures(self) -> Any:
-        """The year's registry of figures, computed in this process (once)."""
+    def figures(self, validated: Path | None = None) -> Any:
+        """The year's registry of figures, computed in this process (once); first the tables are
+        validated and, for the kernels, listed in ``validated``."""
         if self._figs is None:
             from lkjip.figures import Figures
+            from lkjip.inputs.load import load_year, write_validated
 
             t = time.perf_counter()
             self._figs = Figures(self.src.year, self.data_dir, self.params_dir)
+            if validated is not None:
+                write_validated(load_year(self.src.year, self.data_dir, self.params_dir), validated)
             self._figs.all()
             self.show(Step("figures", "computed", time.perf_counter() - t))
         return self._figs
@@ -301,16 +320,12 @@ class _Run:
 
     # ---- the report -------------------------------------------------------------------------
     def html(self, chs: list[Chapter], notebooks: list[tuple[Chapter, bytes]]) -> bytes:
-        from lkjip.build.stitch import PageInfo
-
-        info = PageInfo(nama=self.src.nama, gaya=self.src.gaya, logo=self.src.logo(),
-                        dokumen=tuple(self.documents))
+        info = stitch.PageInfo(nama=self.src.nama, gaya=self.src.gaya, logo=self.src.logo(),
+                               dokumen=tuple(self.documents))
 
         def make() -> bytes:
-            from lkjip.build.stitch import Part, stitch
-
-            parts = [Part(ch.notebook, data, ch.number, ch.bagian) for ch, data in notebooks]
-            return stitch(parts, self.src.year, self.src.office, TEMPLATES_DIR, info).encode("utf-8")
+            parts = [stitch.Part(ch.notebook, data, ch.number, ch.bagian) for ch, data in notebooks]
+            return stitch.stitch(parts, self.src.year, self.src.office, TEMPLATES_DIR, info).encode("utf-8")
 
         return self._cached("report", self.src.html_key(notebooks, info.key()), "html",
                             f"lkjip-{self.src.year}.html", "stitched", make)
@@ -385,7 +400,7 @@ class _Run:
             F = self.figures()
             result = run_audit(F, F.inputs.published, html_bytes.decode("utf-8"))
             doc = {"summary": result.summary(), "failed": [[c.name, c.message] for c in result.failed],
-                   "counts": result.group_counts(), "berbeda": _berbeda(result),
+                   "counts": result.group_counts(), "berbeda": result.berbeda(),
                    "audit.json": to_json(result), "audit.html": to_html(result, F.inputs.kantor.get("nama", ""))}
             return json.dumps(doc, ensure_ascii=False, sort_keys=True).encode("utf-8")
 
@@ -407,25 +422,6 @@ class _Run:
 
         return json.loads(self._cached("kesiapan", self.src.audit_key(html_bytes), "json", "kesiapan",
                                        "executed", make))
-
-# The figures a reader of the report looks at first: named first among those that differ.
-HEADLINE = ("anggaran.pagu", "anggaran.realisasi", "anggaran.persen", "pnbp.realisasi", "ikpa.nilai_akhir",
-            "ikpa.kategori")
-
-
-def _berbeda(result: Any, n: int = 4) -> list[list[str]]:
-    """Up to ``n`` figures the published report prints differently from the recomputation, the
-    headline ones first, then in the published report's order: [label, printed, computed]."""
-    from lkjip.audit.reconcile import format_published
-
-    wrong = [f for f in result.findings if f.status == "mismatch"]
-    wrong.sort(key=lambda f: f.figure not in HEADLINE)  # stable: the report's order within each
-    out = []
-    for f in wrong[:n]:
-        r = next(r for r in f.occurrences if r.status == "mismatch")
-        out.append([f.label, r.published.strip(), format_published(r.computed, r.unit, r.published)])
-    return out
-
 
 def zip_bytes(files: list[tuple[str, bytes]]) -> bytes:
     """A zip archive of (name, bytes), the same bytes for the same files: entries in name

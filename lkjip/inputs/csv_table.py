@@ -1,5 +1,10 @@
 """One CSV table read, parsed cell by cell, and validated (pandera): every problem with its row
-and column, the frame only when there is no error."""
+and column, the frame only when there is no error.
+
+Parsing alone makes the frame; validation only finds problems. So bytes this build has already
+validated (:mod:`lkjip.inputs.load`) are parsed without validating them again (``periksa=False``):
+the same frame, and pandera is not imported.
+"""
 
 from __future__ import annotations
 
@@ -16,8 +21,9 @@ if TYPE_CHECKING:
 
     from lkjip.inputs.tables import Table
 
-def read_csv(table: Table, path: Path, shown: str, raw: bytes | None = None) -> Read:
-    """Read, parse and validate one CSV table; the frame only if it has no error."""
+def read_csv(table: Table, path: Path, shown: str, raw: bytes | None = None, periksa: bool = True) -> Read:
+    """Read, parse and validate one CSV table (``periksa=False``: parse only); the frame only if
+    it has no error."""
     import pandas as pd
 
     from lkjip.inputs import cells
@@ -131,7 +137,8 @@ def read_csv(table: Table, path: Path, shown: str, raw: bytes | None = None) -> 
             data[name] = pd.Series(values[name], index=index, dtype="str")
     frame = pd.DataFrame(data, index=index)
     out.rows = len(frame)
-    out.problems += validate_frame(table, frame, present, bad_columns, shown)
+    if periksa:
+        out.problems += validate_frame(table, frame, present, bad_columns, shown)
     out.problems.sort(key=lambda p: (p.row or 0))
     if not any(p.severity == "error" for p in out.problems):
         out.value = frame.reset_index(drop=True)
@@ -143,12 +150,10 @@ def validate_frame(table: Table, frame: pd.DataFrame, present: list[str],
     """Run the table's pandera schema and translate its failure cases into Problems."""
     import pandera.pandas as pa
 
-    from lkjip.inputs import cells, tables
+    from lkjip.inputs import cells, skema, tables
 
-    schema = tables.SCHEMAS[table.name]
     complete = len(present) == len(table.columns) and not bad_columns
-    if not complete:
-        schema = tables.schema(table, present=present, loose=bad_columns)
+    schema = skema.of(table.name) if complete else skema.schema(table, present=present, loose=bad_columns)
     try:
         schema.validate(frame, lazy=True)
         return []

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import json
+import os
 from collections import OrderedDict
 from dataclasses import replace
 from pathlib import Path
@@ -92,7 +94,7 @@ def read_file(name: str, folder: Path, year: int, data_root: Path) -> tuple[Read
     from lkjip.inputs.yaml_file import read_yaml
 
     if name in tables.TABLES:
-        result = read_csv(tables.TABLES[name], path, shown, raw)
+        result = read_csv(tables.TABLES[name], path, shown, raw, periksa=key not in _validated())
     else:
         result = read_yaml(yaml_spec.YAML_FILES[name][1], path, shown, raw)
     if key is not None:
@@ -109,6 +111,43 @@ def read_file(name: str, folder: Path, year: int, data_root: Path) -> tuple[Read
 # modifies a table in place does not change what the next one reads.
 _MEMO_SIZE = 256
 _MEMO: OrderedDict[tuple, Read] = OrderedDict()
+
+
+# --- files a build has validated, for its kernels ---------------------------------------------------
+# A build validates the year's CSV tables in its own process (for the figures) while kernels execute
+# the chapters, and each kernel would validate the same bytes again: pandera imported and run once
+# more per kernel, about 0.3 s of CPU each on the 2024 report. So the build lists what passed
+# (:func:`write_validated`) in the file its kernels find named by the environment variable
+# LKJIP_DIPERIKSA, and a kernel parses a listed table (same name, path as shown, year and sha256 of
+# its bytes) without validating it again: parsing alone makes the frame, validation only finds
+# problems (:mod:`lkjip.inputs.csv_table`). A table not listed, or no list (yet), is validated as
+# always; the list saves work and never changes what a table reads as.
+VALIDATED_ENV = "LKJIP_DIPERIKSA"
+
+
+def _validated() -> set[tuple]:
+    path = os.environ.get(VALIDATED_ENV)
+    if not path:
+        return set()
+    try:
+        return {tuple(k) for k in json.loads(Path(path).read_text(encoding="utf-8"))}
+    except (OSError, ValueError, TypeError):
+        return set()
+
+
+def write_validated(inputs: Inputs, path: Path) -> None:
+    """Validate every CSV table of ``inputs``' office and year, and list in ``path`` those
+    without error (for the build's kernels, see above). Errors are not raised here: whoever
+    reads the table says them, as before."""
+    from lkjip.inputs.tables import TABLES
+
+    for name in TABLES:
+        read_file(name, inputs.folder, inputs.year, inputs.data_root)
+    passed = sorted([list(k) for k, r in _MEMO.items() if k[0] in TABLES and k[2] == inputs.year
+                     and not any(p.severity == "error" for p in r.problems)])
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(json.dumps(passed), encoding="utf-8")
+    os.replace(tmp, path)
 
 
 def _copy(result: Read) -> Read:

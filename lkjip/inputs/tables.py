@@ -1,11 +1,13 @@
 """The CSV tables of the data folder (docs/ARCHITECTURE.md) as code: one :class:`Table` per file.
 
 A table is described by its columns in order (each with a *kind*, see
-:mod:`lkjip.inputs.cells`), its key and its row checks; :func:`schema` turns it into a pandera
-``DataFrameSchema``. Reading is two-step (:mod:`lkjip.inputs.csv_table`): every cell is first
-parsed from text, so that a bad cell is reported with its exact row and column and a fix;
-pandera then checks what it checks well (ranges, code sets, uniqueness of the key, row checks
-such as completed <= received).
+:mod:`lkjip.inputs.cells`), its key and its row checks; :mod:`lkjip.inputs.skema` turns it into
+a pandera ``DataFrameSchema``. Reading is two-step (:mod:`lkjip.inputs.csv_table`): every cell
+is first parsed from text, so that a bad cell is reported with its exact row and column and a
+fix; pandera then checks what it checks well (ranges, code sets, uniqueness of the key, row
+checks such as completed <= received). This module is the contract only: it does not import
+pandera, so that a process that reads tables already validated (a build's kernels,
+:mod:`lkjip.inputs.load`) does not pay for it.
 """
 
 from __future__ import annotations
@@ -13,8 +15,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-
-import pandera.pandas as pa
 
 from lkjip.inputs.cells import CODE_RE, FLOAT_KINDS, INT_KINDS, YEAR_MAX, YEAR_MIN, show
 
@@ -51,33 +51,47 @@ def said(expected: str, hint: str) -> str:
     return expected
 
 
-def _kind_checks(kind: str) -> list[pa.Check]:
+@dataclass(frozen=True)
+class Cek:
+    """A check of a column's cells: pandera's ``Check.<name>(*args)``, whose failure is said to
+    analysts as ``expected`` (with the hint registered by :func:`said`)."""
+
+    name: str  # in_range, ge, gt, le, isin, str_matches
+    args: tuple[Any, ...]
+    expected: str
+
+
+def cek(name: str, *args: Any, error: str) -> Cek:
+    return Cek(name, args, error)
+
+
+def kind_checks(kind: str) -> list[Cek]:
     if kind == "year":
-        return [pa.Check.in_range(YEAR_MIN, YEAR_MAX, error=said(
+        return [cek("in_range", YEAR_MIN, YEAR_MAX, error=said(
             f"tahun antara {YEAR_MIN} dan {YEAR_MAX}", "tulis tahunnya dengan empat angka, mis. 2024"))]
     if kind == "count":
-        return [pa.Check.ge(0, error=said("bilangan 0 atau lebih",
+        return [cek("ge", 0, error=said("bilangan 0 atau lebih",
                                           "jumlah tidak bisa negatif: periksa angkanya"))]
     if kind == "ordinal":
-        return [pa.Check.ge(1, error=said("bilangan bulat 1 atau lebih", "nomor urut dimulai dari 1"))]
+        return [cek("ge", 1, error=said("bilangan bulat 1 atau lebih", "nomor urut dimulai dari 1"))]
     if kind == "money":
-        return [pa.Check.ge(0, error=said("jumlah rupiah 0 atau lebih",
+        return [cek("ge", 0, error=said("jumlah rupiah 0 atau lebih",
                                           "jumlah rupiah tidak bisa negatif: periksa angkanya"))]
     if kind == "percent":
-        return [pa.Check.in_range(0, 100, error=said(
+        return [cek("in_range", 0, 100, error=said(
             "angka 0 sampai 100", "persen ditulis 0 sampai 100, mis. 92.5 (bukan 0.925)"))]
     if kind == "degrees":
-        return [pa.Check.in_range(0, 180, error=said(
+        return [cek("in_range", 0, 180, error=said(
             "derajat desimal 0 sampai 180", "tulis koordinat dalam derajat desimal, mis. 113.25"))]
     if kind == "code":
-        return [pa.Check.str_matches(CODE_RE, error=said(
+        return [cek("str_matches", CODE_RE, error=said(
             "kode huruf kecil (a-z, 0-9, dan _)",
             "mis. paspor_tepat_waktu: huruf kecil tanpa spasi, kata dipisah garis bawah (_)"))]
     return []
 
 
-def isin(values: tuple[str, ...]) -> pa.Check:
-    return pa.Check.isin(list(values), error=said(
+def isin(values: tuple[str, ...]) -> Cek:
+    return cek("isin", tuple(values), error=said(
         "salah satu dari: " + ", ".join(values), "tulis persis salah satu nilai itu"))
 
 
@@ -88,7 +102,7 @@ class Col:
     name: str
     kind: str = "text"
     nullable: bool = False
-    checks: tuple[pa.Check, ...] = ()
+    checks: tuple[Cek, ...] = ()
 
     @property
     def dtype(self) -> str:
@@ -109,9 +123,6 @@ class RowCheck:
     found: Callable[[Any], str]  # one row (a Series) -> what was found
     columns: tuple[str, ...] = ()  # every column the check reads
     hint: str = ""
-
-    def check(self) -> pa.Check:
-        return pa.Check(self.ok, error=self.expected)
 
 
 def not_more(part: str, whole: str, what: str, hint: str) -> RowCheck:
@@ -206,7 +217,7 @@ TABLES: dict[str, Table] = {t.name: t for t in [
     _t("indikator", [
         TAHUN, C("kode", "code"), C("sasaran", "code"), C("urutan", "ordinal"), C("indikator"),
         C("satuan", checks=(isin(SATUAN),)),
-        C("desimal", "count", checks=(pa.Check.le(4, error=said(
+        C("desimal", "count", checks=(cek("le", 4, error=said(
             "0 sampai 4 angka desimal", "jumlah angka di belakang tanda desimal yang ditampilkan di "
             "laporan, biasanya 2")),)),
         C("polaritas", checks=(isin(POLARITAS),)),
@@ -257,14 +268,14 @@ TABLES: dict[str, Table] = {t.name: t for t in [
     ], ("tahun", "indikator", "no")),
     _t("rencana_aksi_triwulan", [
         TAHUN, C("indikator", "code"),
-        C("triwulan", "ordinal", checks=(pa.Check.in_range(1, 4, error=said(
+        C("triwulan", "ordinal", checks=(cek("in_range", 1, 4, error=said(
             "triwulan 1 sampai 4", "tulis nomor triwulannya: 1, 2, 3, atau 4")),)),
         C("no", "ordinal"), C("sasaran"), C("kegiatan"), C("uraian"), C("capaian", "percent"),
     ], ("tahun", "indikator", "triwulan", "no")),
     _t("survei", [
-        TAHUN, C("indikator", "code"), C("nilai", "number", checks=(pa.Check.ge(0, error=said(
+        TAHUN, C("indikator", "code"), C("nilai", "number", checks=(cek("ge", 0, error=said(
             "nilai survei 0 atau lebih", "nilai survei tidak bisa negatif: periksa angkanya")),)),
-        C("skala", "number", checks=(pa.Check.gt(0, error=said(
+        C("skala", "number", checks=(cek("gt", 0, error=said(
             "skala di atas 0, mis. 100 atau 4",
             "skala adalah nilai tertinggi survei: 100 untuk skala 0-100, 4 untuk skala 1-4")),)),
         C("responden", "count", nullable=True), C("keterangan", nullable=True),
@@ -275,7 +286,7 @@ TABLES: dict[str, Table] = {t.name: t for t in [
     _t("rata_rata_nasional", [
         # capaian on the 0-100 scale: may exceed 100
         TAHUN, C("indikator", "code"), C("rata_rata", "number", nullable=True, checks=(
-            pa.Check.ge(0, error=said("capaian rata-rata 0 atau lebih",
+            cek("ge", 0, error=said("capaian rata-rata 0 atau lebih",
                                       "capaian tidak bisa negatif: periksa angkanya")),)),
         C("keterangan", nullable=True),
     ], ("tahun", "indikator")),
@@ -284,7 +295,8 @@ TABLES: dict[str, Table] = {t.name: t for t in [
     # batch declared national)
     _t("banding", [
         TAHUN, C("indikator", "code"), C("kelompok"), C("jumlah_kantor", "ordinal"),
-        C("rata_rata", "number", checks=(pa.Check.ge(0, error="a number of 0 or more"),)),
+        C("rata_rata", "number", checks=(cek("ge", 0, error=said(
+            "capaian rata-rata 0 atau lebih", "capaian tidak bisa negatif: periksa angkanya")),)),
     ], ("tahun", "indikator")),
     _t("anggaran_jenis_belanja", [
         TAHUN, C("jenis_belanja", checks=(isin(JENIS_BELANJA),)), C("pagu", "money"),
@@ -310,7 +322,7 @@ TABLES: dict[str, Table] = {t.name: t for t in [
     _t("nka", [TAHUN, C("komponen", checks=(isin(NKA_KOMPONEN),)), C("nilai", "percent")],
        ("tahun", "komponen")),
     _t("published", [
-        C("figure", checks=(pa.Check.str_matches(
+        C("figure", checks=(cek("str_matches",
             r"^[a-z0-9_]+(\.[a-z0-9_\-]+)*$", error=said(
                 "id angka seperti ikk.<kode>.realisasi",
                 "tulis id angka seperti dicetak oleh 'lkjip figures'")),)),
@@ -326,31 +338,3 @@ TABLES: dict[str, Table] = {t.name: t for t in [
         hint="isi value dengan angka yang terbit, atau jelaskan di note mengapa tidak ada angkanya",
     ),)),
 ]}
-
-
-def schema(table: Table, present: list[str] | None = None,
-           loose: set[str] | frozenset[str] = frozenset()) -> pa.DataFrameSchema:
-    """The pandera schema of a table, as loaded (dtypes after parsing).
-
-    ``present``: only these columns (the others are missing from the file); ``loose``: columns
-    where some cells could not be parsed, so they hold missing values (nullable dtype).
-    Row checks and the key check apply only when all of their columns are present.
-    """
-    names = table.column_names if present is None else list(present)
-    columns = {}
-    for c in table.columns:
-        if c.name not in names:
-            continue
-        dtype, nullable = c.dtype, c.nullable
-        if c.name in loose:
-            dtype, nullable = {"int64": "Int64"}.get(dtype, dtype), True
-        columns[c.name] = pa.Column(dtype, checks=[*_kind_checks(c.kind), *c.checks],
-                                    nullable=nullable)
-    row_checks = [rc.check() for rc in table.row_checks
-                  if {rc.column, *rc.columns} <= set(names)]
-    key = list(table.key) if set(table.key) <= set(names) else None
-    return pa.DataFrameSchema(columns, checks=row_checks, unique=key or None, ordered=True,
-                              strict=False, name=table.name)
-
-
-SCHEMAS: dict[str, pa.DataFrameSchema] = {name: schema(t) for name, t in TABLES.items()}
