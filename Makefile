@@ -78,7 +78,7 @@ report: setup
 
 test: setup checker
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile tests
-	$(BIN)/python -m pytest -q -p no:randomly --nbval notebooks/ --nbval-sanitize-with notebooks/nbval-sanitize.cfg
+	$(BIN)/python -m pytest -q -p no:randomly -n 2 --dist loadfile --nbval notebooks/ --nbval-sanitize-with notebooks/nbval-sanitize.cfg
 
 # the Word edition's tests, with LibreOffice (installed if missing)
 test-office: setup sysdeps-office

@@ -54,7 +54,7 @@ def test_without_a_network_the_build_names_the_kernel_and_exits_2(tmp_path):
     probe = subprocess.run(["unshare", "-n", "true"], capture_output=True)
     if probe.returncode != 0:
         pytest.skip("unshare -n is not allowed here")
-    env = {**os.environ, "LKJIP_KERNEL_TIMEOUT": "10"}
+    env = {**os.environ, "LKJIP_KERNEL_TIMEOUT": "3"}
     t = time.monotonic()
     proc = subprocess.run(["unshare", "-n", LKJIP, "build", "--year", "2024", "--out", str(tmp_path),
                            "--format", "html"], capture_output=True, text=True, env=env, timeout=120)
