@@ -32,18 +32,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-# Imported here, in the thread that imports this module, before any kernel's thread starts: two
-# threads importing nbformat at once by different routes (papermill's, nbconvert's) can find one
-# of its modules half-initialised (nbformat.reader and nbformat.validator import each other:
-# "ImportError: cannot import name ... from partially initialized module").
-import papermill as pm
-from jupyter_client.manager import AsyncKernelManager
-from jupyter_core.utils import run_sync
-from papermill.clientwrap import PapermillNotebookClient
-from papermill.engines import NBClientEngine, papermill_engines
-from papermill.exceptions import PapermillExecutionError
-from papermill.log import logger
-
 from lkjip.build.notebook import ChapterError, Failure, clean, failure, for_execution
 from lkjip.errors import BuildError
 
@@ -74,6 +62,7 @@ class Kernel:
     """One kernel process, started at once in the background, kept for every job it runs."""
 
     def __init__(self, cwd: Path | None = None, env: dict[str, str] | None = None):
+        _import_clients()
         self.km: Any = None
         self.kc: Any = None
         self.log = tempfile.TemporaryFile()  # the kernel's stderr: says why it did not start
@@ -85,6 +74,9 @@ class Kernel:
         return self._thread.submit(fn, *args)
 
     def _start(self, cwd: Path | None, env: dict[str, str] | None) -> None:
+        from jupyter_client.manager import AsyncKernelManager
+        from jupyter_core.utils import run_sync
+
         km = AsyncKernelManager(kernel_name=KERNEL_NAME)
         # No IPython history: every cell a build executes would go into the user's
         # ~/.ipython history database, which the analyst's own sessions search.
@@ -106,6 +98,9 @@ class Kernel:
 
     def run(self, job: Job) -> Done:
         """Execute one chapter (in this kernel's thread)."""
+        import papermill as pm
+        from papermill.exceptions import PapermillExecutionError
+
         try:
             self._started.result()
         except Exception as exc:  # noqa: BLE001 - any reason the kernel did not start or answer
@@ -145,6 +140,8 @@ class Kernel:
     def close(self) -> None:
         """Stop the kernel and its thread (waits up to 30 s, then kills it)."""
         def shut() -> None:
+            from jupyter_core.utils import run_sync
+
             if self.kc is not None:
                 self.kc.stop_channels()
             if self.km is not None:
@@ -157,8 +154,22 @@ class Kernel:
         self._thread.shutdown(wait=False)
 
 
+def _import_clients() -> None:
+    """Import papermill and jupyter_client in this thread, before a kernel's thread starts: two
+    threads importing nbformat at once by different routes (papermill's in a kernel's thread,
+    nbconvert's in the build's, :func:`lkjip.build.stitch.prepare`) can find one of its modules
+    half-initialised (nbformat.reader and nbformat.validator import each other: "ImportError:
+    cannot import name ... from partially initialized module")."""
+    import jupyter_client.manager  # noqa: F401
+    import papermill.engines  # noqa: F401
+
+
 def _engine() -> str:
     """Register the engine (see the module's docstring) with papermill; its name."""
+    from papermill.clientwrap import PapermillNotebookClient
+    from papermill.engines import NBClientEngine, papermill_engines
+    from papermill.log import logger
+
     class KernelClientEngine(NBClientEngine):
         @classmethod
         def execute_managed_notebook(cls, nb_man: Any, kernel_name: str, log_output: bool = False,

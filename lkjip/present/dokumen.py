@@ -9,7 +9,6 @@ from lkjip.present import fmt
 from lkjip.present.teks import e as _e
 from lkjip.present.template import Blok
 
-
 # ---- the office -----------------------------------------------------------------------------------
 JUDUL_NAMA_MAKS = 80  # characters of the office's name in the running header
 

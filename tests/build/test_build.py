@@ -184,6 +184,18 @@ def test_nothing_changed_rebuild_is_cheap(built, monkeypatch):
     assert seconds < 2.0  # about 0.05 s on the development machine; generous for a loaded CI
 
 
+def test_nothing_changed_rebuild_loads_no_kernel_data_or_pdf_library(built):
+    """What keeps an unchanged rebuild at about 0.2 s as a command: it imports none of them."""
+    import subprocess
+
+    heavy = ("papermill", "jupyter_client", "nbconvert", "pandas", "pandera", "matplotlib", "weasyprint")
+    code = ("import sys; from pathlib import Path; from lkjip.build.build import build; "
+            f"r = build({YEAR}, formats={FORMATS!r}, out_dir=Path({str(built.parent)!r})); "
+            f"print(sorted({{s.status for s in r.steps}}), [m for m in {heavy!r} if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "['cached'] []"
+
+
 def test_rekonsiliasi_adds_its_chapter_and_reuses_the_others(built, tmp_path):
     out = tmp_path / "build"
     shutil.copytree(built.parent / ".cache", out / ".cache")
