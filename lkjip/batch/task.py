@@ -92,7 +92,8 @@ def run_office(office: str, data_dir: Path, params_dir: Path, out_dir: Path, yea
                formats: tuple[str, ...], topic: str | None = None, kernels: int = 1,
                warm: bool = True, banding: Path | None = None) -> dict[str, Any]:
     """Check and build one office; a result dict (status done | cached | failed)."""
-    from lkjip.build.build import Step, build
+    from lkjip.build.build import build
+    from lkjip.build.progress import Step
     from lkjip.inputs.validate import validate_year
 
     t0 = time.perf_counter()

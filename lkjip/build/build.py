@@ -24,7 +24,6 @@ figures.json, audit.json and the year's inputs as attachments.
 from __future__ import annotations
 
 import json
-import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,6 +33,8 @@ from typing import Any, TextIO
 from lkjip.build import folder, manifest, sources, stitch
 from lkjip.build.cache import Cache
 from lkjip.build.chapters import Chapter, chapters
+from lkjip.build.kernels import default_workers
+from lkjip.build.progress import Progress, Step
 from lkjip.errors import BuildError
 from lkjip.inputs.load import VALIDATED_ENV
 from lkjip.paths import BUILD_DIR, NOTEBOOKS_DIR, TEMPLATES_DIR
@@ -41,24 +42,6 @@ from lkjip.paths import BUILD_DIR, NOTEBOOKS_DIR, TEMPLATES_DIR
 FORMATS = ("html", "pdf", "docx")
 DEFAULT_FORMATS = ("html", "pdf")  # as `lkjip build` without --format
 PDF_CSS = "lkjip-pdf.css"  # the paged media only the PDF uses (lkjip/present/templates/)
-
-
-def default_workers() -> int:
-    """Kernels run side by side: ``LKJIP_WORKERS``, else 2 on a machine with 2 cores or more."""
-    env = os.environ.get("LKJIP_WORKERS", "")
-    if env.isdigit() and int(env) > 0:
-        return int(env)
-    return 2 if (os.cpu_count() or 1) >= 2 else 1
-
-
-@dataclass
-class Step:
-    """One line of the progress display."""
-
-    name: str
-    status: str  # executed | cached | stitched | rendered | computed | failed
-    seconds: float
-    note: str = ""
 
 
 @dataclass
@@ -78,33 +61,6 @@ class BuildResult:
 
     def cached(self) -> list[str]:
         return [s.name for s in self.steps if s.status == "cached"]
-
-
-# a step's status as the progress display prints it (the analyst reads Indonesian)
-LABEL = {"executed": "dijalankan", "cached": "tersimpan", "stitched": "dirangkai", "rendered": "dibuat",
-         "computed": "dihitung", "failed": "gagal"}
-
-
-class Progress:
-    """The progress display: one line per step, on ``stream`` (None: silent)."""
-
-    def __init__(self, stream: TextIO | None, on_step: Callable[[Step], None] | None = None):
-        self.stream = stream
-        self.on_step = on_step
-        self.steps: list[Step] = []
-
-    def __call__(self, step: Step) -> None:
-        self.steps.append(step)
-        if self.on_step is not None:
-            self.on_step(step)
-        if self.stream is not None:
-            note = f"  ({step.note})" if step.note else ""
-            label = LABEL.get(step.status, step.status)
-            print(f"  {step.name:<34} {label:<10} {step.seconds:6.2f} dtk{note}", file=self.stream, flush=True)
-
-    def say(self, text: str) -> None:
-        if self.stream is not None:
-            print(text, file=self.stream, flush=True)
 
 
 def build(year: int, *, formats: tuple[str, ...] = DEFAULT_FORMATS, data_dir: Path | None = None,
@@ -341,7 +297,7 @@ class _Run:
     def attachments(self, figures_json: bytes | None, audit_json: str | None) -> list[Any]:
         """What the PDF carries: figures.json, audit.json, and the year's inputs as one zip
         archive laid out as the repository (data/<office>/..., params/...)."""
-        from lkjip.build.pdf import Berkas
+        from lkjip.build.pdf import Berkas, zip_bytes
 
         year = self.src.year
         out = []
@@ -422,18 +378,3 @@ class _Run:
 
         return json.loads(self._cached("kesiapan", self.src.audit_key(html_bytes), "json", "kesiapan",
                                        "executed", make))
-
-def zip_bytes(files: list[tuple[str, bytes]]) -> bytes:
-    """A zip archive of (name, bytes), the same bytes for the same files: entries in name
-    order, each dated 1980-01-01 (zip's first day) with mode 0644."""
-    import io
-    import zipfile
-
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
-        for name, data in sorted(files):
-            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            info.external_attr = 0o644 << 16
-            info.compress_type = zipfile.ZIP_DEFLATED
-            z.writestr(info, data, compresslevel=9)
-    return buf.getvalue()

@@ -41,6 +41,14 @@ ENGINE = "lkjip-kernel-client"
 START_TIMEOUT = int(os.environ.get("LKJIP_KERNEL_TIMEOUT", "") or 60)
 
 
+def default_workers() -> int:
+    """Kernels run side by side: ``LKJIP_WORKERS``, else 2 on a machine with 2 cores or more."""
+    env = os.environ.get("LKJIP_WORKERS", "")
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    return 2 if (os.cpu_count() or 1) >= 2 else 1
+
+
 @dataclass
 class Job:
     """A chapter to execute: ``source`` in, the executed notebook to ``output``."""

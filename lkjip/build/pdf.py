@@ -139,3 +139,19 @@ def _quiet_render() -> Iterator[None]:
             gc.enable()
         if saved is None:
             del os.environ["SOURCE_DATE_EPOCH"]
+
+
+def zip_bytes(files: list[tuple[str, bytes]]) -> bytes:
+    """A zip archive of (name, bytes), the same bytes for the same files: entries in name
+    order, each dated 1980-01-01 (zip's first day) with mode 0644."""
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        for name, data in sorted(files):
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data, compresslevel=9)
+    return buf.getvalue()
