@@ -210,18 +210,19 @@ class _Run:
 
         if jobs:
             own = pool is None
-            validated = tmp / ".masukan-diperiksa.json"  # lkjip.inputs.load.write_validated
+            # the tables this process validates, listed for its own kernels (lkjip.inputs.load)
+            validated = tmp / ".masukan-diperiksa.json" if own and compute_figures else None
             if own:
-                env = {VALIDATED_ENV: str(validated)} if compute_figures else None
+                env = {VALIDATED_ENV: str(validated)} if validated else None
                 pool = Pool(min(workers, len(jobs)), cwd=notebooks_dir, env=env)
             try:
                 pool.start(jobs, on_done=done)
                 if compute_figures:
-                    self.figures(validated if own else None)
+                    self.figures(validated)
                 stitch.prepare()
                 pool.wait()
             except ChapterError as exc:
-                validated.unlink(missing_ok=True)  # not among what the failed build keeps
+                _remove(validated)  # not among what the failed build keeps
                 f = exc.failure
                 kept = folder.keep_failed(tmp, out, self.src.year)
                 if f.notebook is not None:
@@ -229,7 +230,7 @@ class _Run:
                 self.show(Step(f.name, "failed", 0.0))
                 raise ChapterError(f) from None
             finally:
-                validated.unlink(missing_ok=True)
+                _remove(validated)
                 if own:  # the kernels stop while the build goes on; __exit__ waits for them
                     pool.close(wait=False)
                     self._closing.append(pool)
@@ -244,12 +245,12 @@ class _Run:
         validated and, for the kernels, listed in ``validated``."""
         if self._figs is None:
             from lkjip.figures import Figures
-            from lkjip.inputs.load import load_year, write_validated
+            from lkjip.inputs.load import write_validated
 
             t = time.perf_counter()
             self._figs = Figures(self.src.year, self.data_dir, self.params_dir)
             if validated is not None:
-                write_validated(load_year(self.src.year, self.data_dir, self.params_dir), validated)
+                write_validated(self._figs.inputs, validated)
             self._figs.all()
             self.show(Step("figures", "computed", time.perf_counter() - t))
         return self._figs
@@ -378,3 +379,8 @@ class _Run:
 
         return json.loads(self._cached("kesiapan", self.src.audit_key(html_bytes), "json", "kesiapan",
                                        "executed", make))
+
+
+def _remove(path: Path | None) -> None:
+    if path is not None:
+        path.unlink(missing_ok=True)

@@ -26,11 +26,12 @@ import json
 import os
 import sys
 import sysconfig
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from lkjip.paths import write_atomic
 
 CACHE_FORMAT = 1
 KEEP_PER_NAME = 4  # entries kept per chapter (older ones are removed when a new one is stored)
@@ -171,32 +172,6 @@ def key_versions() -> dict[str, str]:
 
 
 # ---- the entries ---------------------------------------------------------------------------------
-def _umask() -> int:
-    mask = os.umask(0o022)  # the only way to read it is to set it: put it back at once
-    os.umask(mask)
-    return mask
-
-
-# Read once, at import (os.umask is process-wide: reading it later, from a thread, would race).
-_UMASK = _umask()
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``path`` through a temporary file and a rename: a reader never sees half a file.
-
-    The file gets the mode an ordinary ``open(path, "w")`` would give (0666 less the umask),
-    not mkstemp's 0600: the report is for others to read (a web server, a shared folder).
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
-    try:
-        os.fchmod(fd, 0o666 & ~_UMASK)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 @dataclass

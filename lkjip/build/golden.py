@@ -11,11 +11,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from lkjip.build import sources
-from lkjip.build.cache import write_atomic
 from lkjip.build.chapters import Chapter, chapters
 from lkjip.build.kernels import default_workers
 from lkjip.build.progress import Progress, Step
-from lkjip.paths import BUILD_DIR, GOLDEN_DIR, NOTEBOOKS_DIR
+from lkjip.paths import BUILD_DIR, GOLDEN_DIR, NOTEBOOKS_DIR, write_atomic
 
 
 def golden(year: int, *, data_dir: Path | None = None, params_dir: Path | None = None,

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from lkjip.errors import DataError, Problem
 from lkjip.inputs.reading import Read, err, shown_path
-from lkjip.paths import DATA_DIR, PARAMS_DIR, office_dir
+from lkjip.paths import DATA_DIR, PARAMS_DIR, office_dir, write_atomic
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -63,6 +63,12 @@ OPTIONAL_YAML = {"inovasi": {"inovasi": []}, "capaian_lain": {"capaian": []}}  #
 
 
 def read_file(name: str, folder: Path, year: int, data_root: Path) -> tuple[Read, Path]:
+    result, path, _ = _read(name, folder, year, data_root)
+    return result, path
+
+
+def _read(name: str, folder: Path, year: int, data_root: Path) -> tuple[Read, Path, tuple | None]:
+    """What ``name`` reads as, its path, and its key in the memo (None: the file is unreadable)."""
     path = folder / FILES[name].format(year=year)
     shown = shown_path(path, data_root)
     raw: bytes | None = None
@@ -70,9 +76,9 @@ def read_file(name: str, folder: Path, year: int, data_root: Path) -> tuple[Read
         from lkjip.inputs.tables import TABLES
 
         if name in OPTIONAL:
-            return Read(), path
+            return Read(), path, None
         if name in OPTIONAL_YAML:
-            return Read(copy.deepcopy(OPTIONAL_YAML[name])), path
+            return Read(copy.deepcopy(OPTIONAL_YAML[name])), path, None
         if name in TABLES and TABLES[name].optional:  # an empty table, with its columns
             raw = ",".join(TABLES[name].column_names).encode("utf-8") + b"\n"
     if raw is None:
@@ -88,8 +94,8 @@ def read_file(name: str, folder: Path, year: int, data_root: Path) -> tuple[Read
         hit = _MEMO.get(key)
         if hit is not None:
             _MEMO.move_to_end(key)
-            return _copy(hit), path
-    from lkjip.inputs import tables, yaml_spec  # pandera: only when a file is validated
+            return _copy(hit), path, key
+    from lkjip.inputs import tables, yaml_spec  # the contracts: only when a file is read
     from lkjip.inputs.csv_table import read_csv
     from lkjip.inputs.yaml_file import read_yaml
 
@@ -101,7 +107,7 @@ def read_file(name: str, folder: Path, year: int, data_root: Path) -> tuple[Read
         _MEMO[key] = _copy(result)
         while len(_MEMO) > _MEMO_SIZE:
             _MEMO.popitem(last=False)
-    return result, path
+    return result, path, key
 
 
 # --- files already validated, by content ----------------------------------------------------------
@@ -125,14 +131,20 @@ _MEMO: OrderedDict[tuple, Read] = OrderedDict()
 VALIDATED_ENV = "LKJIP_DIPERIKSA"
 
 
-def _validated() -> set[tuple]:
+_LISTS: dict[str, frozenset[tuple]] = {}  # a list's path -> the keys it names, once read
+
+
+def _validated() -> frozenset[tuple]:
+    """The keys the build's list names; none without a list, or while it is not written yet."""
     path = os.environ.get(VALIDATED_ENV)
     if not path:
-        return set()
-    try:
-        return {tuple(k) for k in json.loads(Path(path).read_text(encoding="utf-8"))}
-    except (OSError, ValueError, TypeError):
-        return set()
+        return frozenset()
+    if path not in _LISTS:
+        try:
+            _LISTS[path] = frozenset(tuple(k) for k in json.loads(Path(path).read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):
+            return frozenset()  # not there yet: looked for again at the next table
+    return _LISTS[path]
 
 
 def write_validated(inputs: Inputs, path: Path) -> None:
@@ -141,13 +153,12 @@ def write_validated(inputs: Inputs, path: Path) -> None:
     reads the table says them, as before."""
     from lkjip.inputs.tables import TABLES
 
+    passed = []
     for name in TABLES:
-        read_file(name, inputs.folder, inputs.year, inputs.data_root)
-    passed = sorted([list(k) for k, r in _MEMO.items() if k[0] in TABLES and k[2] == inputs.year
-                     and not any(p.severity == "error" for p in r.problems)])
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(json.dumps(passed), encoding="utf-8")
-    os.replace(tmp, path)
+        result, _, key = _read(name, inputs.folder, inputs.year, inputs.data_root)
+        if key is not None and not any(p.severity == "error" for p in result.problems):
+            passed.append(list(key))
+    write_atomic(path, json.dumps(sorted(passed)).encode("utf-8"))
 
 
 def _copy(result: Read) -> Read:
