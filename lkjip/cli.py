@@ -163,9 +163,9 @@ def cli_figures(args: argparse.Namespace) -> int:
 
 def cli_build(args: argparse.Namespace) -> int:
     """``lkjip build``: exit 2 when a chapter fails or an audit check fails (a bug in lkjip)."""
-    from lkjip.build.build import build
+    from lkjip.build.build import build, formats_of
 
-    formats = tuple(f.strip() for f in str(args.format or "html,pdf").split(",") if f.strip())
+    formats = formats_of(args.format or None)
     result = build(args.year, formats=formats, data_dir=args.data, params_dir=args.params,
                    out_dir=args.out, rekonsiliasi=bool(args.rekonsiliasi),
                    use_cache=not args.no_cache, progress=None if args.quiet else sys.stderr)

@@ -69,7 +69,7 @@ def write_overlay(source: Path, target_root: Path, office: str, year: int, kelom
     return target_root
 
 
-def prepare(client: Any, batch: Batch, year: int, out: Path, display: Any = None) -> dict[str, Path]:
+def prepare(client: Any, batch: Batch, year: int, out: Path) -> dict[str, Path]:
     """Compute the means on the workers and write every office's overlay; office -> data root."""
     futures = {o.id: client.submit(capaian_of, o.data_dir.resolve(), o.params_dir.resolve(), year,
                                    key=f"lkjip-capaian-{o.id}-{id(batch)}", pure=False) for o in batch.offices}

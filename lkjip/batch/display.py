@@ -32,7 +32,6 @@ class Display:
         self.title = title
         self.state = {o: "queued" for o in offices}
         self.since = {o: time.time() for o in offices}
-        self.seconds: dict[str, float] = {}
         self.t0 = time.time()
         self._lines = 0
         self._lock = threading.Lock()
@@ -52,8 +51,6 @@ class Display:
             changed = self.state[office] != state
             self.state[office] = state
             self.since[office] = time.time()
-            if seconds is not None:
-                self.seconds[office] = seconds
         if changed and not self.live and self.stream is not None:
             took = f"  ({seconds:.1f} detik)" if seconds is not None else ""
             print(f"  [{_clock(time.time() - self.t0)}] {office:<28} {LABEL[state]}{took}", file=self.stream, flush=True)

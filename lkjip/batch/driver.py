@@ -30,10 +30,9 @@ from typing import Any, TextIO
 
 from lkjip.batch.display import Display
 from lkjip.batch.offices import GABUNGAN, Batch, read_batch
+from lkjip.build.build import FORMATS, formats_of
 from lkjip.errors import LkjipError
 from lkjip.paths import BUILD_DIR
-
-FORMATS = ("html", "pdf", "docx")
 
 
 @dataclass
@@ -97,10 +96,7 @@ def run_batch(year: int, data_root: Path, *, out: Path | None = None, offices: l
     from lkjip.batch.task import WarmKernels, run_office
 
     t0 = time.perf_counter()
-    formats = tuple(formats)
-    if not formats or any(f not in FORMATS for f in formats):
-        raise LkjipError(f"--format: seharusnya daftar dipisah koma dari {', '.join(FORMATS)}; "
-                         f"ditemukan: {','.join(formats) or 'kosong'}")
+    formats = formats_of(formats)
     batch = read_batch(data_root, offices, nama)
     out = Path(out or BUILD_DIR).resolve()
     result = BatchResult(batch, out)
@@ -117,7 +113,7 @@ def run_batch(year: int, data_root: Path, *, out: Path | None = None, offices: l
         if banding:
             from lkjip.batch.banding import prepare
 
-            overlays = prepare(client, batch, year, out, display)
+            overlays = prepare(client, batch, year, out)
         futures = {}
         for o in batch.offices:
             fut = client.submit(run_office, o.id, o.data_dir.resolve(), o.params_dir.resolve(),
@@ -164,7 +160,7 @@ def summary(result: BatchResult, stream: TextIO) -> None:
 
 def cli_batch(args: Any) -> int:
     """``lkjip batch``: exit 0 when every office was built, 2 when one failed."""
-    formats = tuple(f.strip() for f in str(args.format or "html,pdf").split(",") if f.strip())
+    formats = formats_of(args.format or None)
     only = [o.strip() for o in args.offices.split(",") if o.strip()] if args.offices else None
     result = run_batch(args.year, args.data_root, out=args.out, offices=only, formats=formats,
                        workers=args.workers, scheduler=args.scheduler, banding=args.banding, nama=args.nama,

@@ -131,6 +131,7 @@ def write_gabungan(batch: Batch, year: int, out: Path, results: dict[str, dict[s
     swapped in whole like an office's folder."""
     from lkjip.batch import gabungan_html as H
     from lkjip.build import folder as folders
+    from lkjip.build import manifest
 
     root = Path(out) / GABUNGAN
     built: dict[str, dict[str, Fig]] = {}
@@ -147,12 +148,11 @@ def write_gabungan(batch: Batch, year: int, out: Path, results: dict[str, dict[s
         with folders.staging(root, year) as tmp:
             doc = {"year": year, "batch": batch.nama, "nasional": batch.nasional, "sintetis": batch.sintetis,
                    "offices": [o.id for o in batch.offices], "figures": F}
-            (tmp / "figures.json").write_text(json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
-                                              encoding="utf-8")
+            manifest.write(tmp / "figures.json", doc)
             (tmp / "index.html").write_text(H.index_page(batch, year, results, F, built, audits, names, formats),
                                             encoding="utf-8")
-            report = H.report_page(batch, year, F, built, names, banding)
-            if "html" in formats or "pdf" in formats:
+            if "html" in formats or "pdf" in formats:  # the charts are drawn only for these
+                report = H.report_page(batch, year, F, built, names, banding)
                 (tmp / f"gabungan-{year}.html").write_text(report, encoding="utf-8")
             if "pdf" in formats:
                 from lkjip.build.pdf import render_pdf

@@ -111,8 +111,9 @@ def index_page(batch: Batch, year: int, results: dict[str, dict[str, Any]], F: d
     return _page(f"LKjIP {batch.nama} tahun {year}: daftar kantor", body, batch.sintetis)
 
 
-def chart(values: list[tuple[str, float]], mean: float | None, median: float | None) -> str:
-    """Every office's capaian, sorted, with the batch's mean and median: an inline SVG."""
+def chart(values: list[tuple[str, float]], mean: float | None, median: float | None, prefix: str) -> str:
+    """Every office's capaian, sorted, with the batch's mean and median: an inline SVG whose ids
+    start with ``prefix`` (one per chart: the page holds several)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -135,7 +136,7 @@ def chart(values: list[tuple[str, float]], mean: float | None, median: float | N
     ax.set_xticks(range(1, len(values) + 1) if len(values) <= 30 else [])
     ax.legend(frameon=False, fontsize=8, loc="lower right")
     tata_letak(fig)
-    return svg_figure(fig, prefix="c")
+    return svg_figure(fig, prefix=prefix)
 
 
 def report_page(batch: Batch, year: int, F: dict[str, Fig], built: dict[str, dict[str, Fig]],
@@ -176,7 +177,8 @@ def report_page(batch: Batch, year: int, F: dict[str, Fig], built: dict[str, dic
         points = [(o, F[f"{p}.kantor.{o}.capaian"]["value"]) for o in built
                   if F.get(f"{p}.kantor.{o}.capaian", {}).get("value") is not None]
         if len(points) >= 3:  # a spread of one or two offices says nothing the table does not
-            svg = chart(points, F[f"{p}.capaian.rata_rata"]["value"], F[f"{p}.capaian.median"]["value"])
+            svg = chart(points, F[f"{p}.capaian.rata_rata"]["value"], F[f"{p}.capaian.median"]["value"],
+                        prefix=f"c{i}")
             parts.append(Markup("<figure>{}<figcaption>Sebaran capaian {} per kantor</figcaption></figure>").format(
                 Markup(svg), meta["nama"]))
     for n, (group, title, cols) in enumerate((

@@ -5,7 +5,7 @@ Every office is made up and says so: its id is ``kanim-sintetis-NN``, its name e
 the batch root holds ``batch.yaml`` with ``sintetis: true`` and a README. The generator writes only
 into an empty folder or one it wrote before, so synthetic offices never mix with real data.
 
-An office is laid out for ``lkjip batch`` (see :mod:`lkjip.batch.kantor`)::
+An office is laid out for ``lkjip batch`` (see :mod:`lkjip.batch.offices`)::
 
     DIR/kanim-sintetis-01/data/kanim-sintetis-01/*.csv, *.yaml, narasi/<year>.yaml
     DIR/kanim-sintetis-01/params/defaults.yaml, <year>.yaml

@@ -14,8 +14,6 @@ chapter failed is closed and replaced. :class:`WarmKernels` closes them when the
 
 from __future__ import annotations
 
-import os
-import resource
 import threading
 import time
 import traceback
@@ -37,7 +35,7 @@ def _say(topic: str | None, office: str, state: str, **extra: Any) -> None:
     try:
         from distributed import get_worker
 
-        get_worker().log_event(topic, {"office": office, "state": state, "t": time.time(), **extra})
+        get_worker().log_event(topic, {"office": office, "state": state, **extra})
     except ValueError:  # not on a worker
         pass
 
@@ -78,16 +76,6 @@ class WarmKernels(WorkerPlugin):
         close_pools()
 
 
-def _memory() -> dict[str, float]:
-    """Peak RSS of this process and current RSS of its kernels (MiB)."""
-    import psutil
-
-    me = psutil.Process()
-    kernels = sum(c.memory_info().rss for c in me.children(recursive=True) if c.is_running())
-    return {"peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            "kernels_mib": kernels / 2**20}
-
-
 def run_office(office: str, data_dir: Path, params_dir: Path, out_dir: Path, year: int,
                formats: tuple[str, ...], topic: str | None = None, kernels: int = 1,
                warm: bool = True, banding: Path | None = None) -> dict[str, Any]:
@@ -97,12 +85,10 @@ def run_office(office: str, data_dir: Path, params_dir: Path, out_dir: Path, yea
     from lkjip.inputs.validate import validate_year
 
     t0 = time.perf_counter()
-    res: dict[str, Any] = {"office": office, "status": "failed", "problems": [], "warnings": 0,
-                           "message": "", "steps": [], "audit": None, "pid": os.getpid()}
+    res: dict[str, Any] = {"office": office, "status": "failed", "problems": [], "message": ""}
 
     def finish(status: str, **extra: Any) -> dict[str, Any]:
         res.update(status=status, seconds=time.perf_counter() - t0, **extra)
-        res.update(_memory())
         _say(topic, office, status, seconds=res["seconds"])
         return res
 
@@ -114,7 +100,6 @@ def run_office(office: str, data_dir: Path, params_dir: Path, out_dir: Path, yea
     except Exception as exc:  # noqa: BLE001 - an unreadable file: reported, the batch goes on
         return finish("failed", problems=[Problem(str(getattr(exc, "filename", "") or data_dir), None, None,
                                                   "berkas yang dapat dibaca", f"{type(exc).__name__}: {exc}")])
-    res["warnings"] = len(report.warnings)
     if report.errors:
         return finish("failed", problems=report.errors)
 
@@ -137,9 +122,6 @@ def run_office(office: str, data_dir: Path, params_dir: Path, out_dir: Path, yea
         _drop_pool()
         tb = traceback.format_exc(limit=3).strip().splitlines()
         return finish("failed", message=f"{type(exc).__name__}: {exc} (kesalahan dalam lkjip; {tb[-2].strip()})")
-    res["steps"] = [(s.name, s.status, s.seconds) for s in result.steps]
-    res["audit"] = result.audit
-    res["folder"] = str(result.folder)
     if result.audit_failed:
         return finish("failed", message="; ".join(f"pemeriksaan audit gagal [{n}] {m}" for n, m in result.audit_failed))
     return finish("cached" if not result.executed() else "done")

@@ -63,6 +63,18 @@ class BuildResult:
         return [s.name for s in self.steps if s.status == "cached"]
 
 
+def formats_of(value: str | tuple[str, ...] | None) -> tuple[str, ...]:
+    """The output formats, checked: ``value`` as --format gives it ("html,pdf") or as a tuple;
+    None: the default."""
+    if value is None:
+        return DEFAULT_FORMATS
+    formats = tuple(f.strip() for f in (value.split(",") if isinstance(value, str) else value) if f.strip())
+    if not formats or any(f not in FORMATS for f in formats):
+        raise BuildError(f"--format: seharusnya daftar dipisah koma dari {', '.join(FORMATS)}; "
+                         f"ditemukan: {','.join(formats) or 'kosong'}")
+    return formats
+
+
 def build(year: int, *, formats: tuple[str, ...] = DEFAULT_FORMATS, data_dir: Path | None = None,
           params_dir: Path | None = None, out_dir: Path | None = None, rekonsiliasi: bool = False,
           use_cache: bool = True, progress: TextIO | None = None, chapter_list: list[Chapter] | None = None,
@@ -98,10 +110,7 @@ def build(year: int, *, formats: tuple[str, ...] = DEFAULT_FORMATS, data_dir: Pa
         build's own, closed at its end.
     """
     t0 = time.perf_counter()
-    formats = tuple(formats)
-    if not formats or any(f not in FORMATS for f in formats):
-        raise BuildError(f"--format: seharusnya daftar dipisah koma dari {', '.join(FORMATS)}; "
-                         f"ditemukan: {','.join(formats) or 'kosong'}")
+    formats = formats_of(formats)
     chs = chapter_list if chapter_list is not None else chapters(include_optional=rekonsiliasi)
     if not chs:
         raise BuildError("tidak ada bab untuk dibangun")
