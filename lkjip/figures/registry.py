@@ -103,6 +103,13 @@ class Figures:
             self.all()
         return sorted(i for i in self._cache if i.startswith(prefix))
 
+    def years(self, prefix: str, suffix: str, segments: int | None = None) -> list[int]:
+        """The years y of the ids ``<prefix><y>...<suffix>`` (``prefix`` ends where the year
+        starts); with ``segments``, only ids of that many dot-separated parts."""
+        at = prefix.count(".")
+        return sorted({int(i.split(".")[at]) for i in self.ids(prefix)
+                       if i.endswith(suffix) and (segments is None or i.count(".") + 1 == segments)})
+
     def to_json(self) -> str:
         doc = {
             "year": self.year,

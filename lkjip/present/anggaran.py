@@ -71,8 +71,7 @@ def tabel_anggaran_sasaran(L: Any) -> dict[str, Any]:
 
 def tahun_anggaran(L: Any) -> list[int]:
     """Every year with budget by jenis belanja."""
-    return sorted({int(i.split(".")[2]) for i in L.fig.ids("anggaran.tahun.") if i.endswith(".pagu")
-                   and i.count(".") == 3})
+    return L.fig.years("anggaran.tahun.", ".pagu", segments=4)
 
 
 def tabel_jenis_belanja(L: Any) -> dict[str, Any]:
@@ -123,7 +122,7 @@ def abt_menambah_pk_awal(L: Any) -> bool:
 
 # ---- PNBP ---------------------------------------------------------------------------------------------
 def tahun_pnbp(L: Any) -> list[int]:
-    return sorted({int(i.split(".")[2]) for i in L.fig.ids("pnbp.tahun.") if i.endswith(".realisasi")})
+    return L.fig.years("pnbp.tahun.", ".realisasi")
 
 
 def _akun_pnbp(L: Any) -> list[tuple[str, str]]:
@@ -162,7 +161,7 @@ def akun_pnbp_utama(L: Any) -> tuple[str, str]:
 
 # ---- C. budget performance ------------------------------------------------------------------------------
 def tahun_smart(L: Any) -> list[int]:
-    return sorted({int(i.split(".")[2]) for i in L.fig.ids("smart.tahun.")})
+    return L.fig.years("smart.tahun.", "")
 
 
 def tabel_smart(L: Any) -> dict[str, Any]:
@@ -255,7 +254,7 @@ def nilai_smart_per_tahun(L: Any) -> list[Markup]:
 
 
 def tahun_ikpa(L: Any) -> list[int]:
-    return sorted({int(i.split(".")[2]) for i in L.fig.ids("ikpa.tahun.")})
+    return L.fig.years("ikpa.tahun.", "")
 
 
 def tabel_kinerja_anggaran(L: Any) -> dict[str, Any]:

@@ -96,11 +96,6 @@ def rupiah_ringkas(x: float | None) -> str:
     return fmt.rupiah(x)
 
 
-def _tahun(F: Any, prefix: str, akhir: str, pos: int = 2) -> list[int]:
-    """Years ``y`` for which ids ``<prefix><y>...<akhir>`` exist (``pos`` = the year's segment)."""
-    return sorted({int(i.split(".")[pos]) for i in F.ids(prefix) if i.endswith(akhir)})
-
-
 # ---- one indicator over the years --------------------------------------------------------------------
 def _periode_renstra(F: Any) -> tuple[int, int] | None:
     periode = str((F.inputs.renstra or {}).get("periode", "")).replace("–", "-")
@@ -116,7 +111,7 @@ def grafik_riwayat(F: Any, kode: str) -> Any:
     marker where it differs from the Renstra target."""
     r = next(x for x in F.indikator().itertuples(index=False) if x.kode == kode)
     p = f"ikk.{kode}"
-    years = [y for y in _tahun(F, f"{p}.tahun.", ".realisasi", pos=3) if F[f"{p}.tahun.{y}.realisasi"].value is not None]
+    years = [y for y in F.years(f"{p}.tahun.", ".realisasi") if F[f"{p}.tahun.{y}.realisasi"].value is not None]
     if not years:
         raise FigureError(f"grafik_riwayat: indicator {kode} has no year with a realisasi (nihil in every "
                           "year); say so in words instead of drawing an empty chart")
@@ -178,7 +173,7 @@ def grafik_rencana_aksi(F: Any, kode: str) -> Any:
 def grafik_anggaran(F: Any) -> Any:
     """Pagu and realisasi per year (grouped bars, in billions of rupiah) with each year's
     penyerapan above its realisasi bar."""
-    years = sorted({int(i.split(".")[2]) for i in F.ids("anggaran.tahun.") if i.endswith(".pagu") and i.count(".") == 3})
+    years = F.years("anggaran.tahun.", ".pagu", segments=4)
     pagu = [F[f"anggaran.tahun.{y}.pagu"].value for y in years]
     real = [F[f"anggaran.tahun.{y}.realisasi"].value for y in years]
     fig, ax = _kanvas()
@@ -198,7 +193,7 @@ def grafik_anggaran(F: Any) -> Any:
 
 def grafik_pnbp(F: Any) -> Any:
     """PNBP per year (bars, in billions of rupiah) and the target where the data has one."""
-    years = _tahun(F, "pnbp.tahun.", ".realisasi")
+    years = F.years("pnbp.tahun.", ".realisasi")
     vals = [F[f"pnbp.tahun.{y}.realisasi"].value for y in years]
     fig, ax = _kanvas()
     xs = list(range(len(years)))
@@ -224,7 +219,7 @@ def grafik_pnbp(F: Any) -> Any:
 def grafik_ikpa(F: Any) -> Any:
     """The IKPA final value per year (line with markers) against the category thresholds of the
     year's rules (dashed lines)."""
-    years = _tahun(F, "ikpa.tahun.", ".nilai_akhir")
+    years = F.years("ikpa.tahun.", ".nilai_akhir")
     vals = [F[f"ikpa.tahun.{y}.nilai_akhir"].value for y in years]
     fig, ax = _kanvas()
     xs = list(range(len(years)))
@@ -282,7 +277,7 @@ def gambar_rencana_aksi(L: Any, x: Any) -> dict[str, Any] | None:
 def gambar_anggaran(L: Any) -> dict[str, Any] | None:
     from lkjip.present.teks import rentang_tahun
 
-    years = sorted({int(i.split(".")[2]) for i in L.fig.ids("anggaran.tahun.") if i.endswith(".pagu") and i.count(".") == 3})
+    years = L.fig.years("anggaran.tahun.", ".pagu", segments=4)
     if not years:
         return None
     seri = "; ".join(f"{y} pagu {L.polos(f'anggaran.tahun.{y}.pagu')}, realisasi "
@@ -295,7 +290,7 @@ def gambar_anggaran(L: Any) -> dict[str, Any] | None:
 def gambar_pnbp(L: Any) -> dict[str, Any] | None:
     from lkjip.present.teks import rentang_tahun
 
-    years = _tahun(L.fig, "pnbp.tahun.", ".realisasi")
+    years = L.fig.years("pnbp.tahun.", ".realisasi")
     if not years:
         return None
     seri = ", ".join(f"{y} {L.polos(f'pnbp.tahun.{y}.realisasi')}" for y in years)
@@ -307,7 +302,7 @@ def gambar_pnbp(L: Any) -> dict[str, Any] | None:
 def gambar_ikpa(L: Any) -> dict[str, Any] | None:
     from lkjip.present.teks import rentang_tahun
 
-    years = _tahun(L.fig, "ikpa.tahun.", ".nilai_akhir")
+    years = L.fig.years("ikpa.tahun.", ".nilai_akhir")
     if not years:
         return None
     seri = ", ".join(f"{y} {L.polos(f'ikpa.tahun.{y}.nilai_akhir')}" for y in years)

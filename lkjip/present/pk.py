@@ -157,8 +157,7 @@ class Indikator:
     @cached_property
     def tahun_riwayat(self) -> list[int]:
         """Every year for which the registry holds the indicator's realisasi (known or nihil)."""
-        pre = f"{self.p}.tahun."
-        return sorted({int(i.split(".")[3]) for i in self.L.fig.ids(pre) if i.endswith(".realisasi")})
+        return self.L.fig.years(f"{self.p}.tahun.", ".realisasi")
 
     @cached_property
     def tahun_terukur(self) -> list[int]:

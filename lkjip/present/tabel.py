@@ -189,8 +189,7 @@ def _lebar_kolom(rows: list[list[Any]], n: int) -> str:
     for row in rows:
         if len(row) == n:
             for j, c in enumerate(row):
-                text = re.sub(r"<[^>]+>", "", _sel("td", c, ""))
-                longest[j] = max(longest[j], min(len(html.unescape(text)), 40))
+                longest[j] = max(longest[j], min(len(polos(sel_teks(c))), 40))
     weights = [w + 4 for w in longest]
     total = sum(weights)
     return "<colgroup>" + "".join(f'<col style="width: {100 * w / total:.1f}%">' for w in weights) + "</colgroup>"
