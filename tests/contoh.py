@@ -130,3 +130,16 @@ class Tag(HTMLParser):
 
     def handle_pi(self, data):
         self.hidden.append(f"<?{data}>")
+
+
+def run(*argv: object) -> tuple[int, str]:
+    """``lkjip <argv>`` in this process: its exit code and everything it printed."""
+    import io
+    from contextlib import redirect_stderr, redirect_stdout
+
+    from lkjip.cli import main
+
+    out = io.StringIO()
+    with redirect_stdout(out), redirect_stderr(out):
+        code = main([str(a) for a in argv])
+    return code, out.getvalue()

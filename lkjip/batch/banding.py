@@ -25,6 +25,7 @@ from typing import Any
 
 from lkjip.batch.gabungan import stats
 from lkjip.batch.offices import Batch
+from lkjip.inputs.csv_table import write_csv
 
 MINIMUM = 2  # offices needed for a mean worth comparing with
 
@@ -54,18 +55,11 @@ def means(capaian: dict[str, dict[str, float | None] | None]) -> dict[str, tuple
 def write_overlay(source: Path, target_root: Path, office: str, year: int, kelompok: str,
                   rows: dict[str, tuple[float, int]]) -> Path:
     """A copy of the office's data folder plus its banding.csv; the new data root."""
-    import csv
-    import io
-
     target = target_root / office
     shutil.rmtree(target_root, ignore_errors=True)
     shutil.copytree(source, target)
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["tahun", "indikator", "kelompok", "jumlah_kantor", "rata_rata"])
-    for code, (mean, n) in rows.items():
-        w.writerow([year, code, kelompok, n, repr(float(mean))])
-    (target / "banding.csv").write_text(buf.getvalue(), encoding="utf-8")
+    write_csv(target / "banding.csv", ["tahun", "indikator", "kelompok", "jumlah_kantor", "rata_rata"],
+              [[year, code, kelompok, n, repr(float(mean))] for code, (mean, n) in rows.items()])
     return target_root
 
 

@@ -41,6 +41,7 @@ from lkjip.batch.sintetis_teks import (
     renstra,
 )
 from lkjip.errors import LkjipError
+from lkjip.inputs.csv_table import write_csv
 
 MARK = "sintetis: true"
 
@@ -125,14 +126,7 @@ class _Writer:
         self.folder = folder
 
     def csv(self, name: str, header: list[str], rows: list[list[Any]]) -> None:
-        import csv
-        import io
-
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows([["" if v is None else v for v in row] for row in rows])
-        (self.folder / name).write_text(buf.getvalue(), encoding="utf-8")
+        write_csv(self.folder / name, header, rows)
 
     def yaml(self, name: str, value: Any, head: str = "") -> None:
         text = yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=100)

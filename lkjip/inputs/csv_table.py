@@ -9,6 +9,7 @@ the same frame, and pandera is not imported.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from lkjip.errors import Problem
@@ -20,6 +21,19 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from lkjip.inputs.tables import Table
+
+def write_csv(path: Path, header: list[str], rows: Iterable[list[Any]]) -> None:
+    """A CSV file of the data folder as lkjip writes one (the batch's comparison table, the
+    synthetic offices): UTF-8, commas, "\n" line ends, an empty cell for None."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8")
+
 
 def read_csv(table: Table, path: Path, shown: str, raw: bytes | None = None, periksa: bool = True) -> Read:
     """Read, parse and validate one CSV table (``periksa=False``: parse only); the frame only if

@@ -6,25 +6,17 @@ BAB III."""
 
 from __future__ import annotations
 
-import io
 import json
 import re
-from contextlib import redirect_stderr, redirect_stdout
 
 import pytest
+from contoh import run
 
 from lkjip.batch.sintetis import generate
-from lkjip.cli import main
 
 YEAR = "2025"
 BROKEN = "kanim-sintetis-02"
 
-
-def run(*argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    with redirect_stdout(out), redirect_stderr(out):
-        code = main([str(a) for a in argv])
-    return code, out.getvalue()
 
 
 def text(page: str) -> str:

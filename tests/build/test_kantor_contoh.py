@@ -4,27 +4,19 @@ ones of its README; the real office appears nowhere."""
 
 from __future__ import annotations
 
-import io
 import re
-from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
+from contoh import run
 
 from lkjip.build.chapters import Chapter
 from lkjip.build.periksa import periksa_bab
-from lkjip.cli import main
 
 ROOT = Path(__file__).parents[1] / "fixtures" / "kantor-contoh"
 WHERE = ["--data", str(ROOT / "data"), "--params", str(ROOT / "params")]
 BUILD_FIXTURES = Path(__file__).parents[1] / "fixtures" / "build"
 
-
-def run(*argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    with redirect_stdout(out), redirect_stderr(out):
-        code = main(list(argv))
-    return code, out.getvalue()
 
 
 def text(page: str) -> str:

@@ -9,23 +9,16 @@ import io
 import json
 import re
 import shutil
-from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
 import yaml
+from contoh import run
 
-from lkjip.cli import main
 from lkjip.paths import DATA_DIR, PARAMS_DIR
 
 OFFICE = "kanim-pamekasan"
 
-
-def run(*argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    with redirect_stdout(out), redirect_stderr(out):
-        code = main(list(argv))
-    return code, out.getvalue()
 
 
 @pytest.fixture(scope="module")
