@@ -86,7 +86,7 @@ def test_a_rerun_comes_from_the_cache_then_banding(first):
                     "--workers", "2")
     assert code == 2 and re.search(r"kanim-sintetis-01 +dari cache", log) and re.search(r"kanim-sintetis-03 +dari cache", log)
     code, log = run("batch", "--year", YEAR, "--data-root", first["root"], "--out", first["out"], "--format", "html",
-                    "--workers", "2", "--banding", "--offices", "kanim-sintetis-01,kanim-sintetis-03")
+                    "--workers", "1", "--banding", "--offices", "kanim-sintetis-01,kanim-sintetis-03")
     assert code == 0, log
     page = text((first["out"] / "kanim-sintetis-01" / YEAR / f"lkjip-{YEAR}.html").read_text(encoding="utf-8"))
     F = json.loads((first["out"] / "_gabungan" / YEAR / "figures.json").read_text(encoding="utf-8"))["figures"]

@@ -164,9 +164,19 @@ def test_executed_notebooks_carry_no_timing(built):
 
 
 def test_rebuild_without_cache_is_byte_identical(built, tmp_path):
+    """Every chapter run again in new kernels: the same bytes. Built as HTML only: the PDF and
+    the Word file are made from the page alone, and the same page gives the same bytes
+    (test_pdf.py, test_docx.py)."""
     out = tmp_path / "build"
-    B.build(YEAR, formats=FORMATS, out_dir=out, use_cache=False)
-    assert tree_hashes(out / str(YEAR)) == tree_hashes(built)
+    B.build(YEAR, formats=("html",), out_dir=out, use_cache=False)
+    editions = {f"lkjip-{YEAR}.pdf", f"lkjip-{YEAR}.docx"}
+    again, first = tree_hashes(out / str(YEAR)), tree_hashes(built)
+    assert again.pop("manifest.json") and first.pop("manifest.json")
+    assert again == {k: v for k, v in first.items() if k not in editions}
+    m_again, m_first = (json.loads((d / "manifest.json").read_text(encoding="utf-8")) for d in (out / str(YEAR), built))
+    m_first["outputs"] = {k: v for k, v in m_first["outputs"].items() if k not in editions}
+    m_first["formats"] = ["html"]
+    assert m_again == m_first
 
 
 def test_nothing_changed_rebuild_is_cheap(built, monkeypatch):
@@ -374,7 +384,9 @@ def _vnu() -> list[str] | None:
     jar = Path(os.environ.get("VNU_JAR") or PROJ_ROOT / ".venv" / "vnu" / "node_modules" / "vnu-jar" / "build"
                / "dist" / "vnu.jar")
     java = shutil.which("java")
-    return [java, "-jar", str(jar)] if java and jar.is_file() else None
+    # One short run: the JVM's first-tier compiler alone takes 40 % of the CPU time of the
+    # default, and its deeper frames need the bigger stack the checker asks for.
+    return [java, "-XX:TieredStopAtLevel=1", "-Xss8m", "-jar", str(jar)] if java and jar.is_file() else None
 
 
 @pytest.mark.skipif(_vnu() is None, reason="the Nu HTML Checker needs java and vnu.jar (make checker)")
