@@ -97,16 +97,19 @@ def index_page(batch: Batch, year: int, results: dict[str, dict[str, Any]], F: d
             n, names.get(o.id, o.id), o.id, "" if ok else "gagal", KEADAAN.get(r["status"], r["status"]), Markup(" · ").join(links), ikk,
             _num(fig, "anggaran.persen"), _num(fig, "pnbp.persen"), _num(fig, "ikpa.nilai_akhir"),
             _differences(audits.get(o.id)) if ok else "–", note.strip("; ")))
+    # the consolidated page is written for html and pdf only (lkjip.batch.gabungan)
+    editions = [Markup("<a href='gabungan-{}.{}'>{}</a>").format(year, ext, label)
+                for ext, label, wanted in (("html", "HTML", ("html", "pdf")), ("pdf", "PDF", ("pdf",)))
+                if set(wanted) & set(formats)]
     body = Markup(
-        "<p>{} kantor; {} laporan tersusun, {} gagal. Laporan gabungan: "
-        "<a href='gabungan-{}.html'>HTML</a>{}. Angka gabungan: <a href='figures.json'>figures.json</a>.</p>"
+        "<p>{} kantor; {} laporan tersusun, {} gagal. {}Angka gabungan: <a href='figures.json'>figures.json</a>.</p>"
         "<div class='gulir'><table><thead><tr><th scope='col'>No</th><th scope='col'>Kantor</th><th scope='col'>Status</th>"
         "<th scope='col'>Laporan</th><th scope='col'>IKK tercapai</th><th scope='col'>Penyerapan anggaran</th>"
         "<th scope='col'>Realisasi PNBP</th><th scope='col'>Nilai IKPA</th>"
         "<th scope='col'>Beda dengan edisi terbit</th><th scope='col'>Catatan</th></tr></thead>"
         "<tbody>{}</tbody></table></div>").format(
         _num(F, "gabungan.kantor.jumlah"), _num(F, "gabungan.kantor.selesai"), _num(F, "gabungan.kantor.gagal"),
-        year, Markup(", <a href='gabungan-{}.pdf'>PDF</a>").format(year) if "pdf" in formats else "",
+        Markup("Laporan gabungan: {}. ").format(Markup(", ").join(editions)) if editions else "",
         Markup("").join(rows))
     return _page(f"LKjIP {batch.nama} tahun {year}: daftar kantor", body, batch.sintetis)
 

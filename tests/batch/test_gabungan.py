@@ -109,3 +109,18 @@ def test_the_consolidated_report_page():
     assert "<th scope='col'>Capaian</th>" in page
     ikpa = re.sub(r"<[^>]+>", "", page.split("Nilai IKPA</h2>", 1)[1])
     assert "Jumlah" not in ikpa and "antarkantor90,00 / 90,00" in ikpa  # (95 + 85) / 2, median of two
+
+
+@pytest.mark.parametrize(("formats", "linked"), [(("docx",), []), (("html",), ["html"]),
+                                                 (("pdf", "docx"), ["html", "pdf"])])
+def test_the_index_links_only_the_consolidated_editions_written(tmp_path, formats, linked):
+    """The consolidated page is written for html and pdf: a Word-only batch links no page."""
+    from lkjip.batch.gabungan_html import index_page
+    from lkjip.batch.offices import read_batch
+    from lkjip.batch.sintetis import generate
+
+    generate(tmp_path, 2, seed=1)
+    batch = read_batch(tmp_path)
+    page = index_page(batch, 2025, {}, compute({}, 2, batch.nama), {}, {}, {}, formats)
+    assert re.findall(r"href='gabungan-2025\.(\w+)'", page) == linked
+    assert "Angka gabungan: <a href='figures.json'>" in page
