@@ -23,6 +23,7 @@ from typing import Any
 from distributed import WorkerPlugin
 
 from lkjip.errors import DataError, LkjipError, Problem
+from lkjip.paths import write_atomic
 
 _POOLS: dict[int, Any] = {}  # thread id -> its warm Pool
 _LOCK = threading.Lock()
@@ -93,15 +94,17 @@ def run_office(office: str, data_dir: Path, params_dir: Path, out_dir: Path, yea
         return res
 
     _say(topic, office, "checking")
-    try:
-        report = validate_year(year, data_dir, params_dir)
-    except DataError as exc:
-        return finish("failed", problems=list(exc.problems))
-    except Exception as exc:  # noqa: BLE001 - an unreadable file: reported, the batch goes on
-        return finish("failed", problems=[Problem(str(getattr(exc, "filename", "") or data_dir), None, None,
-                                                  "berkas yang dapat dibaca", f"{type(exc).__name__}: {exc}")])
-    if report.errors:
-        return finish("failed", problems=report.errors)
+    passed = _checked_before(year, data_dir, params_dir, out_dir)
+    if not (passed.name and passed.is_file()):
+        try:
+            report = validate_year(year, data_dir, params_dir)
+        except DataError as exc:
+            return finish("failed", problems=list(exc.problems))
+        except Exception as exc:  # noqa: BLE001 - an unreadable file: reported, the batch goes on
+            return finish("failed", problems=[Problem(str(getattr(exc, "filename", "") or data_dir), None, None,
+                                                      "berkas yang dapat dibaca", f"{type(exc).__name__}: {exc}")])
+        if report.errors:
+            return finish("failed", problems=report.errors)
 
     def on_step(step: Step) -> None:
         if step.name.endswith(".html") and "pdf" in formats:
@@ -124,4 +127,22 @@ def run_office(office: str, data_dir: Path, params_dir: Path, out_dir: Path, yea
         return finish("failed", message=f"{type(exc).__name__}: {exc} (kesalahan dalam lkjip; {tb[-2].strip()})")
     if result.audit_failed:
         return finish("failed", message="; ".join(f"pemeriksaan audit gagal [{n}] {m}" for n, m in result.audit_failed))
+    if passed.name:
+        write_atomic(passed, b"")
     return finish("cached" if not result.executed() else "done")
+
+
+def _checked_before(year: int, data_dir: Path, params_dir: Path, out_dir: Path) -> Path:
+    """Where the batch marks that these very inputs passed the check and were built: a file in
+    the office's cache named by what the check reads (data, params, rules, lkjip itself, the
+    environment), so that a re-run does not check an unchanged office again (about 1 s each,
+    minutes for a Kanwil's offices). An empty path when the inputs cannot even be gathered:
+    then the check says why."""
+    from lkjip.build import sources
+    from lkjip.build.cache import sha256_json
+
+    try:
+        key = sha256_json({"diperiksa": True, **sources.gather(year, data_dir, params_dir).common()})
+    except Exception:  # noqa: BLE001 - the check reports what is wrong, with file and line
+        return Path()
+    return Path(out_dir) / ".cache" / "diperiksa" / key

@@ -81,6 +81,34 @@ def test_the_consolidated_edition(first):
     assert "<svg" not in (folder / f"gabungan-{YEAR}.html").read_text(encoding="utf-8")
 
 
+def test_an_office_checked_and_built_is_checked_again_only_when_its_inputs_change(first, monkeypatch):
+    import lkjip.inputs.validate as V
+    from lkjip.batch.task import run_office
+
+    office = "kanim-sintetis-01"
+    src, out = first["root"] / office, first["out"] / office
+    checked = []
+    real = V.validate_year
+    monkeypatch.setattr(V, "validate_year", lambda *a: checked.append(a[0]) or real(*a))
+
+    def again() -> dict:
+        return run_office(office, (src / "data").resolve(), (src / "params").resolve(), out, int(YEAR), ("html",),
+                          warm=False)
+
+    assert again()["status"] == "cached" and checked == []
+    csv = src / "data" / office / "realisasi.csv"
+    good = csv.read_text(encoding="utf-8")
+    try:
+        lines = good.splitlines()
+        csv.write_text("\n".join([*lines[:2], re.sub(r",\d+$", ",banyak", lines[2]), *lines[3:]]) + "\n",
+                       encoding="utf-8")
+        r = again()
+        assert r["status"] == "failed" and checked == [int(YEAR)]
+        assert any("baris 3, kolom 'penyebut'" in str(p) for p in r["problems"])
+    finally:
+        csv.write_text(good, encoding="utf-8")
+
+
 def test_a_rerun_comes_from_the_cache_then_banding(first):
     code, log = run("batch", "--year", YEAR, "--data-root", first["root"], "--out", first["out"], "--format", "html",
                     "--workers", "2")
