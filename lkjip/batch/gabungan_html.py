@@ -27,7 +27,6 @@ figure { margin: .5rem 0 1rem; page-break-inside: avoid; } svg { max-width: 100%
 .gulir { overflow-x: auto; } tr { break-inside: avoid; } h2, h3 { break-after: avoid; } thead { display: table-header-group; }
 """
 
-STATUS = {"tercapai": "Tercapai", "tidak_tercapai": "Tidak tercapai", "nihil": "Nihil"}
 # an office's state at the end of the batch, as the index page prints it
 KEADAAN = {"done": "selesai", "cached": "selesai (dari cache)", "failed": "gagal"}
 
@@ -44,8 +43,9 @@ def office_names(batch: Batch, year: int) -> dict[str, str]:
     return names
 
 
-def _num(F: dict[str, Fig], fid: str) -> Markup:
-    """A figure as a span the way the reports print numbers (its unit's default); '–' when unknown."""
+def _num(F: dict[str, Fig], fid: str, labels: dict[str, str] | None = None) -> Markup:
+    """A figure as a span the way the reports print numbers (its unit's default), a code by its
+    label in ``labels``; '–' when unknown."""
     from lkjip.present import fmt
 
     f = F.get(fid)
@@ -54,7 +54,7 @@ def _num(F: dict[str, Fig], fid: str) -> Markup:
     if v is None:
         text = "–"
     elif unit == "kode":
-        text = STATUS.get(str(v), str(v))
+        text = (labels or {}).get(str(v), str(v))
     else:
         kind, digits = fmt.bawaan(unit)
         text = fmt.render(v, f"{kind}:{digits}")
@@ -144,6 +144,9 @@ def chart(values: list[tuple[str, float]], mean: float | None, median: float | N
 
 def report_page(batch: Batch, year: int, F: dict[str, Fig], built: dict[str, dict[str, Fig]],
                 names: dict[str, str], banding: bool = False) -> str:
+    from lkjip.calc.rules import load_rules
+
+    status = dict(load_rules(year).status_label)  # as the offices' reports print it
     parts: list[Markup] = [Markup(
         "<p>Laporan ini menghimpun hasil {} kantor dalam {} tahun {} ({} laporan tersusun). "
         "Rata-rata dan median dihitung dari kantor yang memiliki angkanya; setiap kantor dihitung sekali. "
@@ -171,7 +174,7 @@ def report_page(batch: Batch, year: int, F: dict[str, Fig], built: dict[str, dic
             rows.append(Markup("<tr><td>{}</td><td class='n'>{}</td><td class='n'>{}</td><td class='n'>{}</td>"
                                "<td>{}</td></tr>").format(names.get(o, o), _num(F, f"{q}.target"),
                                                          _num(F, f"{q}.realisasi"), _num(F, f"{q}.capaian"),
-                                                         _num(F, f"{q}.status")))
+                                                         _num(F, f"{q}.status", status)))
         parts.append(Markup("<table><thead><tr><th scope='col'>Kantor</th><th scope='col'>Target</th>"
                             "<th scope='col'>Realisasi</th><th scope='col'>Capaian</th><th scope='col'>Status</th>"
                             "</tr></thead><tbody>{}<tr class='total'><td>Rata-rata / median</td><td></td><td></td>"

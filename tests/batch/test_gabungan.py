@@ -124,3 +124,20 @@ def test_the_index_links_only_the_consolidated_editions_written(tmp_path, format
     page = index_page(batch, 2025, {}, compute({}, 2, batch.nama), {}, {}, {}, formats)
     assert re.findall(r"href='gabungan-2025\.(\w+)'", page) == linked
     assert "Angka gabungan: <a href='figures.json'>" in page
+
+
+def test_statuses_are_printed_as_the_year_s_rules_label_them(tmp_path):
+    from lkjip.batch.gabungan_html import report_page
+    from lkjip.batch.offices import read_batch
+    from lkjip.batch.sintetis import generate
+    from lkjip.calc.rules import load_rules
+
+    generate(tmp_path, 3, seed=1)
+    batch = read_batch(tmp_path)
+    built = dict(zip((o.id for o in batch.offices), OFFICES.values(), strict=True))
+    page = report_page(batch, 2025, compute(built, 3, batch.nama), built, {})
+    labels = load_rules(2025).status_label
+    cells = re.findall(r'data-fig="gabungan\.ikk\.(\w+)\.kantor\.[\w-]+\.status">([^<]*)<', page)
+    assert sorted(cells) == sorted([("layanan", labels["tidak_tercapai"]), ("layanan", labels["tercapai"]),
+                                    ("layanan", labels["tercapai"]), ("pengaduan", labels["tercapai"]),
+                                    ("pengaduan", labels["tidak_tercapai"]), ("pro_yustisia", labels["nihil"])])
