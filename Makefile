@@ -76,9 +76,12 @@ $(STAMP): pyproject.toml | sysdeps
 report: setup
 	$(BIN)/lkjip build --year $(YEAR) --format html,pdf,docx
 
+# The notebooks' check loads only the two plugins it uses: the others installed (hypothesis,
+# anyio, typeguard) cost each of its three processes about a second to start.
 test: setup checker
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile tests
-	$(BIN)/python -m pytest -q -p no:randomly -n 2 --dist loadfile --nbval notebooks/ --nbval-sanitize-with notebooks/nbval-sanitize.cfg
+	PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 $(BIN)/python -m pytest -q -p xdist -p nbval -n 2 --dist loadfile \
+	  --nbval notebooks/ --nbval-sanitize-with notebooks/nbval-sanitize.cfg
 
 # the Word edition's tests, with LibreOffice (installed if missing)
 test-office: setup sysdeps-office

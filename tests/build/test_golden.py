@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -24,10 +25,11 @@ YEAR = 2024
 
 
 def nbval(folder: Path) -> subprocess.CompletedProcess:
+    """nbval as `make test` runs it (only its plugin loaded)."""
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-p", "no:cacheprovider",
+        [sys.executable, "-m", "pytest", "-q", "-p", "nbval", "-p", "no:cacheprovider",
          "--nbval", ".", "--nbval-sanitize-with", str(SANITIZE)],
-        cwd=folder, capture_output=True, text=True)
+        cwd=folder, capture_output=True, text=True, env={**os.environ, "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"})
 
 
 def test_golden_outputs_pass_nbval_until_a_number_changes(tmp_path):
