@@ -38,8 +38,8 @@ _MEASURE = (
 # The PDF alone: the built HTML rendered as the build renders it (the PDF's own style sheet,
 # figures.json, audit.json and the zipped inputs attached), in a fresh process (WeasyPrint
 # imported first, untimed: the build imports it while the kernels run).
-_RENDER = ("import sys, time, pathlib, weasyprint; from lkjip.build.pdf import Berkas, render_pdf; "
-           "from lkjip.build.build import PDF_CSS; from lkjip.build.pdf import zip_bytes; from lkjip.paths import DATA_DIR, TEMPLATES_DIR; "
+_RENDER = ("import sys, time, pathlib, weasyprint; from lkjip.build.pdf import Berkas, render_pdf, zip_bytes; "
+           "from lkjip.build.build import PDF_CSS; from lkjip.paths import DATA_DIR, TEMPLATES_DIR; "
            "h = pathlib.Path(sys.argv[1]); css = (TEMPLATES_DIR / PDF_CSS).read_text(encoding='utf-8'); "
            "data = [(p.relative_to(DATA_DIR).as_posix(), p.read_bytes()) for p in sorted(DATA_DIR.rglob('*')) "
            "if p.is_file()]; "

@@ -94,8 +94,8 @@ def run_office(office: str, data_dir: Path, params_dir: Path, out_dir: Path, yea
         return res
 
     _say(topic, office, "checking")
-    passed = _checked_before(year, data_dir, params_dir, out_dir)
-    if not (passed.name and passed.is_file()):
+    marker, key = _check_marker(year, data_dir, params_dir, out_dir)
+    if key is None or not marker.is_file() or marker.read_text(encoding="utf-8") != key:
         try:
             report = validate_year(year, data_dir, params_dir)
         except DataError as exc:
@@ -127,22 +127,21 @@ def run_office(office: str, data_dir: Path, params_dir: Path, out_dir: Path, yea
         return finish("failed", message=f"{type(exc).__name__}: {exc} (kesalahan dalam lkjip; {tb[-2].strip()})")
     if result.audit_failed:
         return finish("failed", message="; ".join(f"pemeriksaan audit gagal [{n}] {m}" for n, m in result.audit_failed))
-    if passed.name:
-        write_atomic(passed, b"")
+    if key is not None:
+        write_atomic(marker, key.encode())
     return finish("cached" if not result.executed() else "done")
 
 
-def _checked_before(year: int, data_dir: Path, params_dir: Path, out_dir: Path) -> Path:
-    """Where the batch marks that these very inputs passed the check and were built: a file in
-    the office's cache named by what the check reads (data, params, rules, lkjip itself, the
-    environment), so that a re-run does not check an unchanged office again (about 1 s each,
-    minutes for a Kanwil's offices). An empty path when the inputs cannot even be gathered:
-    then the check says why."""
+def _check_marker(year: int, data_dir: Path, params_dir: Path, out_dir: Path) -> tuple[Path, str | None]:
+    """The file in the office's cache that holds the hash of the inputs last checked and built
+    (data, params, rules, lkjip itself, the environment: what the check reads), and that hash
+    for the inputs now: equal, the office is not checked again (about 1 s each, minutes for a
+    Kanwil's offices). None when the inputs cannot even be gathered: then the check says why."""
     from lkjip.build import sources
     from lkjip.build.cache import sha256_json
 
+    marker = Path(out_dir) / ".cache" / "diperiksa" / str(year)
     try:
-        key = sha256_json({"diperiksa": True, **sources.gather(year, data_dir, params_dir).common()})
+        return marker, sha256_json({"diperiksa": True, **sources.gather(year, data_dir, params_dir).common()})
     except Exception:  # noqa: BLE001 - the check reports what is wrong, with file and line
-        return Path()
-    return Path(out_dir) / ".cache" / "diperiksa" / key
+        return marker, None

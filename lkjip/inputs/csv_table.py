@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
     from lkjip.inputs.tables import Table
 
+
 def write_csv(path: Path, header: list[str], rows: Iterable[list[Any]]) -> None:
     """A CSV file of the data folder as lkjip writes one (the batch's comparison table, the
     synthetic offices): UTF-8, commas, "\n" line ends, an empty cell for None."""

@@ -18,7 +18,6 @@ YEAR = "2025"
 BROKEN = "kanim-sintetis-02"
 
 
-
 def text(page: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", page))
 

@@ -18,7 +18,6 @@ WHERE = ["--data", str(ROOT / "data"), "--params", str(ROOT / "params")]
 BUILD_FIXTURES = Path(__file__).parents[1] / "fixtures" / "build"
 
 
-
 def text(page: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", page))
 

@@ -20,7 +20,6 @@ from lkjip.paths import DATA_DIR, PARAMS_DIR
 OFFICE = "kanim-pamekasan"
 
 
-
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory) -> Path:
     """A copy of the repository's data and params, with 2025 drafted by `lkjip tahun-baru`."""
